@@ -1,0 +1,157 @@
+/// What one evidence file holds.
+struct EvidenceFile {
+  var file: SourceFile
+  var scope: Scope?
+  var claims: [Claim] = []
+  var ratings: [Rating] = []
+  var notApplicable: [NotApplicable] = []
+  var waivers: [Waiver] = []
+  var metrics: [MetricValue] = []
+  var brokenReferences: [BrokenReference] = []
+}
+
+/// Decodes one evidence file, checking ids against the standards and references
+/// against the bundle folder.
+struct EvidenceDecoder {
+  let context: DecodeContext
+  let library: StandardsLibrary
+  let bundlePath: String
+
+  static let keys = ["scope", "claims", "ratings", "not_applicable", "waivers", "metrics"]
+
+  func decode(_ root: YAMLNode) -> EvidenceFile? {
+    guard let reader = MappingReader(root, "an evidence file", keys: Self.keys, context: context)
+    else { return nil }
+    var part = EvidenceFile(file: context.file)
+    part.scope = reader.optional("scope").flatMap(decodeScope)
+    for node in reader.list("claims") ?? [] {
+      if let claim = decodeClaim(node, &part.brokenReferences) { part.claims.append(claim) }
+    }
+    for node in reader.list("ratings") ?? [] {
+      if let rating = decodeRating(node, &part.brokenReferences) { part.ratings.append(rating) }
+    }
+    part.notApplicable = (reader.list("not_applicable") ?? []).compactMap(decodeNotApplicable)
+    part.waivers = (reader.list("waivers") ?? []).compactMap(decodeWaiver)
+    for node in reader.list("metrics") ?? [] {
+      if let metric = decodeMetric(node, &part.brokenReferences) { part.metrics.append(metric) }
+    }
+    return part
+  }
+
+  // MARK: - Scope
+
+  private func decodeScope(_ node: YAMLNode) -> Scope? {
+    let keys = ["organisation", "name", "kind", "assessed_on", "assessor", "targets"]
+    guard let reader = MappingReader(node, "the scope", keys: keys, context: context)
+    else { return nil }
+    let organisation = reader.text("organisation", required: true)
+    let name = reader.text("name", required: true)
+    let kind = reader.choice("kind", as: Scope.Kind.self, required: true)
+    let assessedOn = reader.day("assessed_on", required: true)
+    let targets = reader.optional("targets").map(decodeTargets) ?? [:]
+    guard let organisation, let name, let kind, let assessedOn else { return nil }
+    return Scope(
+      organisation: organisation, name: name, kind: kind, assessedOn: assessedOn,
+      assessor: reader.text("assessor"), targets: targets, location: context.location(of: node))
+  }
+
+  private func decodeTargets(_ node: YAMLNode) -> [String: Int] {
+    guard let pairs = node.mapping else {
+      context.error(
+        "expected 'targets' as a mapping of domain id to level, found \(node.kindDescription)",
+        at: node)
+      return [:]
+    }
+    var targets: [String: Int] = [:]
+    for pair in pairs {
+      guard let domain = pair.key.scalar?.text,
+        let level = ValueReader(context).int(pair.value, domain)
+      else { continue }
+      let levelled = library.standards(inDomain: domain).filter { $0.kind == .levelled }
+      guard let maxLevel = levelled.map(\.maxLevel).max() else {
+        let hint = Suggestion.phrase(for: domain, in: library.domainIDs)
+        context.error("unknown domain '\(domain)' in targets\(hint)", at: pair.key)
+        continue
+      }
+      guard (1...maxLevel).contains(level) else {
+        context.error("expected a target level from 1 to \(maxLevel), found \(level)",
+          at: pair.value)
+        continue
+      }
+      targets[domain] = level
+    }
+    return targets
+  }
+
+  // MARK: - Claims and ratings
+
+  private static let attestationKeys = ["evidence", "date", "reviewer", "expires", "note"]
+
+  private func decodeClaim(_ node: YAMLNode, _ broken: inout [BrokenReference]) -> Claim? {
+    let keys = ["requirement", "status"] + Self.attestationKeys
+    guard let reader = MappingReader(node, "a claim", keys: keys, context: context)
+    else { return nil }
+    let id = requirementID(reader)
+    let status = reader.choice("status", as: Claim.Status.self, required: true)
+    let attestation = decodeAttestation(reader, owner: id ?? "?", &broken)
+    guard let id, let status else { return nil }
+    return Claim(
+      requirementID: id, status: status, attestation: attestation,
+      location: context.location(of: node))
+  }
+
+  private func decodeRating(_ node: YAMLNode, _ broken: inout [BrokenReference]) -> Rating? {
+    let keys = ["sub_item", "level"] + Self.attestationKeys
+    guard let reader = MappingReader(node, "a rating", keys: keys, context: context)
+    else { return nil }
+    let subItem = subItemID(reader)
+    let level = reader.required("level").flatMap { ratingLevel($0, maxLevel: subItem?.maxLevel) }
+    let attestation = decodeAttestation(reader, owner: subItem?.id ?? "?", &broken)
+    guard let subItem, let level else { return nil }
+    return Rating(
+      subItemID: subItem.id, level: level.number, isPartial: level.isPartial,
+      attestation: attestation, location: context.location(of: node))
+  }
+
+  private func decodeAttestation(
+    _ reader: MappingReader, owner: String, _ broken: inout [BrokenReference]
+  ) -> Attestation {
+    let evidence = reader.texts("evidence") ?? []
+    for reference in evidence where !BundlePath.isURL(reference) {
+      guard let problem = BundlePath.check(reference, in: bundlePath) else { continue }
+      let node = reader.optional("evidence") ?? reader.node
+      let text = describe(problem, reference)
+      context.error("evidence of '\(owner)' \(text)", at: node)
+      broken.append(
+        BrokenReference(
+          owner: owner, reference: reference, problem: text, location: context.location(of: node)))
+    }
+    return Attestation(
+      evidence: evidence, date: reader.day("date"), reviewer: reader.text("reviewer"),
+      expires: reader.day("expires"), note: reader.text("note"))
+  }
+
+  func describe(_ problem: BundlePath.Problem, _ reference: String) -> String {
+    switch problem {
+    case .absolute: return "refers to '\(reference)', an absolute path; use a path inside the bundle"
+    case .escapes: return "refers to '\(reference)', which lies outside the bundle"
+    case .missing: return "refers to '\(reference)', which does not exist in the bundle"
+    case .linkLeadsOut:
+      return "refers to '\(reference)', a symbolic link leading outside the bundle"
+    }
+  }
+
+  private func ratingLevel(_ node: YAMLNode, maxLevel: Int?) -> (number: Int, isPartial: Bool)? {
+    let text = node.scalar?.text ?? ""
+    let isPartial = text.hasSuffix("-")
+    guard let number = Int(isPartial ? String(text.dropLast()) : text), number >= 1,
+      number <= (maxLevel ?? number)
+    else {
+      let range = maxLevel.map { "1 to \($0)" } ?? "a level"
+      context.error(
+        "expected a rating level N or \"N-\" with N from \(range), found '\(text)'", at: node)
+      return nil
+    }
+    return (number, isPartial)
+  }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// Loads standards and crosswalks: the bundled set, then folders or files given by the
+/// user, whose standards replace bundled ones with the same id.
+public struct StandardsLoader: Sendable {
+  public var limits: YAMLLimits
+
+  public init(limits: YAMLLimits = YAMLLimits()) {
+    self.limits = limits
+  }
+
+  /// The result: a library (nil when nothing could be loaded) and every problem found.
+  public struct Result: Sendable {
+    public var library: StandardsLibrary
+    public var diagnostics: [Diagnostic]
+
+    public var hasErrors: Bool { diagnostics.contains(where: \.isError) }
+  }
+
+  /// The standards files compiled into the tool from the package's `Standards/` folder.
+  public static var bundledFiles: [SourceFile] {
+    EmbeddedStandards.files.compactMap { entry in
+      guard let data = Data(base64Encoded: entry.base64) else { return nil }
+      return SourceFile(path: entry.path, bytes: [UInt8](data))
+    }
+  }
+
+  public func load(paths: [String], includeBundled: Bool = true) -> Result {
+    var sources: [[SourceFile]] = includeBundled ? [Self.bundledFiles] : []
+    var diagnostics: [Diagnostic] = []
+    for path in paths {
+      let files = FileReader.isDirectory(path) ? FileReader.yamlFiles(in: path) : [path]
+      if files.isEmpty {
+        diagnostics.append(Diagnostic(.error, "no standards files (*.yaml) in '\(path)'"))
+      }
+      var loaded: [SourceFile] = []
+      for file in files {
+        switch FileReader.read(file, maxBytes: limits.maxFileBytes) {
+        case .success(let source): loaded.append(source)
+        case .failure(let problem): diagnostics.append(problem)
+        }
+      }
+      sources.append(loaded)
+    }
+    return load(sources: sources, diagnostics: diagnostics)
+  }
+
+  /// Loads groups of files; a standard in a later group replaces one of the same id from
+  /// an earlier group, while a repeated id inside one group is an error.
+  public func load(sources: [[SourceFile]], diagnostics initial: [Diagnostic] = []) -> Result {
+    var diagnostics = initial
+    var standards: [String: Standard] = [:]
+    var crosswalks: [String: Crosswalk] = [:]
+    var files: [String: SourceFile] = [:]
+    for group in sources {
+      var seenInGroup: [String: SourceLocation] = [:]
+      for file in group {
+        files[file.path] = file
+        let (item, problems) = decode(file)
+        diagnostics += problems
+        guard let item else { continue }
+        let (id, location) = item.identity
+        if let first = seenInGroup[id] {
+          diagnostics.append(
+            Diagnostic(.error, "duplicate standard or crosswalk id '\(id)' (also in \(first.file))",
+              at: location))
+          continue
+        }
+        seenInGroup[id] = location
+        switch item {
+        case .standard(let standard): standards[id] = standard
+        case .crosswalk(let crosswalk): crosswalks[id] = crosswalk
+        }
+      }
+    }
+    let library = StandardsLibrary(
+      standards: Array(standards.values), crosswalks: Array(crosswalks.values))
+    diagnostics += LibraryChecks(library: library, files: files).run()
+    return Result(library: library, diagnostics: diagnostics)
+  }
+
+  private enum Item {
+    case standard(Standard)
+    case crosswalk(Crosswalk)
+
+    var identity: (String, SourceLocation) {
+      switch self {
+      case .standard(let standard): return (standard.id, standard.location)
+      case .crosswalk(let crosswalk): return (crosswalk.id, crosswalk.location)
+      }
+    }
+  }
+
+  private func decode(_ file: SourceFile) -> (Item?, [Diagnostic]) {
+    let root: YAMLNode?
+    do {
+      root = try YAMLLoader.load(file, limits: limits)
+    } catch {
+      return (nil, error.diagnostics)
+    }
+    let context = DecodeContext(file: file)
+    guard let root else {
+      context.report(.error, "file is empty; expected a standard or a crosswalk", line: 1,
+        column: 1)
+      return (nil, context.diagnostics)
+    }
+    let isCrosswalk = root.mapping?.contains { $0.key.scalar?.text == "crosswalk" } ?? false
+    let item: Item?
+    if isCrosswalk {
+      item = CrosswalkDecoder(context: context).decode(root).map(Item.crosswalk)
+    } else {
+      item = StandardDecoder(context: context).decode(root).map(Item.standard)
+    }
+    return (context.hasErrors ? nil : item, context.diagnostics)
+  }
+}

@@ -1,0 +1,58 @@
+/// One requirement of a standard.
+public struct Requirement: Sendable {
+  public enum Obligation: String, Sendable, CaseIterable {
+    case required
+    case recommended
+  }
+
+  public var id: String
+  /// The level it belongs to in a levelled standard; nil in a conformance standard.
+  public var level: Int?
+  public var text: String
+  public var textZh: String?
+  public var obligation: Obligation
+  public var metric: MetricRule?
+  /// What an assessor expects to see.
+  public var evidenceHint: String?
+  public var location: SourceLocation
+
+  public var isRequired: Bool { obligation == .required }
+}
+
+/// A numeric rule on a named metric, in the metric's canonical unit.
+public struct MetricRule: Sendable, Hashable {
+  public enum Comparison: String, Sendable, CaseIterable {
+    case atMost = "at_most"
+    case atLeast = "at_least"
+    case below
+    case above
+
+    public var symbol: String {
+      switch self {
+      case .atMost: return "≤"
+      case .atLeast: return "≥"
+      case .below: return "<"
+      case .above: return ">"
+      }
+    }
+  }
+
+  public var metric: String
+  public var comparison: Comparison
+  public var threshold: Double
+
+  public func isSatisfied(by value: Double) -> Bool {
+    switch comparison {
+    case .atMost: return value <= threshold
+    case .atLeast: return value >= threshold
+    case .below: return value < threshold
+    case .above: return value > threshold
+    }
+  }
+
+  /// "≤ 30 minutes"
+  public var condition: String {
+    let unit = MetricCatalog.definition(metric)?.unit.symbol ?? ""
+    return "\(comparison.symbol) \(NumberText.format(threshold))\(unit.isEmpty ? "" : " \(unit)")"
+  }
+}

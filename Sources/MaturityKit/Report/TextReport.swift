@@ -1,0 +1,158 @@
+/// The report for a terminal: plain text, 100 columns, colour only when asked.
+public struct TextReport: Sendable {
+  public var usesColor: Bool
+  /// How many to-do items to show; nil shows all.
+  public var todoLimit: Int?
+
+  public init(usesColor: Bool = false, todoLimit: Int? = 15) {
+    self.usesColor = usesColor
+    self.todoLimit = todoLimit
+  }
+
+  public func render(_ assessment: Assessment) -> String {
+    var out: [String] = []
+    header(assessment, &out)
+    domains(assessment, &out)
+    todo(assessment, &out)
+    health(assessment.health, &out)
+    out.append("")
+    out.append(bold("Statuses") + "  " + ReportWording.statusCounts(assessment))
+    provenance(assessment, &out)
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  // MARK: - Sections
+
+  private func header(_ assessment: Assessment, _ out: inout [String]) {
+    let scope = assessment.scope
+    out.append(bold("Dual-certification gap report"))
+    out.append("")
+    out.append("Scope     \(safe(scope.name)) (\(scope.kind.rawValue)), \(safe(scope.organisation))")
+    out.append("Assessed  \(scope.assessedOn)" + (scope.assessor.map { " by \(safe($0))" } ?? ""))
+    out.append("Bundle    \(safe(assessment.bundlePath))")
+    out.append("Mode      \(ReportWording.mode(assessment.options))")
+  }
+
+  private func domains(_ assessment: Assessment, _ out: inout [String]) {
+    for domain in assessment.domains {
+      out.append("")
+      let zh = domain.nameZh.map { " (\($0))" } ?? ""
+      let target = domain.target.map { "target level \($0)" } ?? "no target"
+      out.append(bold(safe("\(domain.name)\(zh)")) + "  \(target)")
+      let width = domain.standards.map(\.standard.id.count).max() ?? 0
+      for result in domain.standards {
+        let id = safe(result.standard.id).padding(toLength: width, withPad: " ", startingAt: 0)
+        out.append("  \(id)  " + verdict(result, target: domain.target))
+        let holding = ReportWording.holdingDown(result)
+        if !holding.isEmpty, holding.count < result.subItems.count {
+          let names = holding.prefix(6).map { "\($0.id) (\($0.level))" }
+          let more = holding.count > 6 ? " and \(holding.count - 6) more" : ""
+          out += TextWrap.wrap(
+            safe("held at this level by \(names.joined(separator: ", "))\(more)"), width: 100,
+            indent: String(repeating: " ", count: width + 4))
+        }
+      }
+    }
+  }
+
+  private func verdict(_ result: StandardResult, target: Int?) -> String {
+    let gaps = ReportWording.gaps(result, target: target)
+    switch result.standard.kind {
+    case .levelled:
+      let level = ReportWording.level(result)
+      let reached = target.map { (result.level ?? 0) >= $0 } ?? true
+      let waived = result.subItems.map(\.waivedCount).reduce(0, +)
+      var text = color(level, reached ? "32" : "33")
+      text += " · coverage \(ReportWording.coverage(result)) · \(gaps)"
+      if waived > 0 { text += " · \(waived) waived" }
+      return text
+    case .conformance:
+      let conforms = result.conforms == true
+      return color(ReportWording.conformance(result), conforms ? "32" : "31") + " · \(gaps)"
+    }
+  }
+
+  private func todo(_ assessment: Assessment, _ out: inout [String]) {
+    out.append("")
+    let items = assessment.todo
+    guard !items.isEmpty else {
+      out.append(bold("To do") + "  nothing: every required requirement passes")
+      return
+    }
+    out.append(bold("To do") + "  \(items.count) items, most certification unblocked first")
+    let shown = todoLimit.map { Array(items.prefix($0)) } ?? items
+    for (index, item) in shown.enumerated() {
+      let number = "\(index + 1).".padding(toLength: 4, withPad: " ", startingAt: 0)
+      out.append("  \(number)\(safe(item.ids.joined(separator: " + "))): unblocks \(safe(item.impact))")
+      let width = item.ids.map(\.count).max() ?? 0
+      for gap in item.gaps {
+        let id = safe(gap.id).padding(toLength: width, withPad: " ", startingAt: 0)
+        let status = color(gap.status.words, statusColor(gap.status))
+        out.append("      \(id)  \(ReportWording.tag(gap)) \(status): \(safe(gap.reason))")
+        out += TextWrap.wrap(
+          safe(gap.requirement.text), width: 100, indent: String(repeating: " ", count: width + 8))
+      }
+    }
+    if shown.count < items.count {
+      out.append("  … \(items.count - shown.count) more; --todo all shows every item")
+    }
+  }
+
+  private func health(_ health: EvidenceHealth, _ out: inout [String]) {
+    out.append("")
+    out.append(bold("Evidence health"))
+    func section(_ title: String, _ lines: [String]) {
+      out.append("  \(title) (\(lines.count))" + (lines.isEmpty ? "" : ":"))
+      out += lines.map { "    \(safe($0))" }
+    }
+    section("Expired", health.expired.map { "\($0.id): \($0.detail)" })
+    section("Expiring within 30 days", health.expiringSoon.map { "\($0.id): \($0.detail)" })
+    section("Broken references", health.brokenReferences.map {
+      "\($0.owner): \($0.problem) (\($0.location))"
+    })
+    section("Waivers in force", health.waiversInForce.map {
+      "\($0.requirementID): approved by \($0.approver) until \($0.expires): \($0.reason)"
+    })
+    section("Waivers expired", health.waiversExpired.map {
+      "\($0.requirementID): expired \($0.expires), approved by \($0.approver)"
+    })
+    section("Contradictions", health.contradictions.map { "\($0.id): \($0.contradiction ?? "")" })
+    let ids = health.notAssessed.map(\.id)
+    out.append("  Required requirements not assessed (\(ids.count))" + (ids.isEmpty ? "" : ":"))
+    if !ids.isEmpty {
+      let listed = ids.prefix(12).joined(separator: ", ")
+      let more = ids.count > 12 ? ", and \(ids.count - 12) more" : ""
+      out += TextWrap.wrap(safe(listed + more), width: 100, indent: "    ")
+    }
+  }
+
+  private func provenance(_ assessment: Assessment, _ out: inout [String]) {
+    out.append("")
+    out.append(bold("Standards"))
+    for standard in assessment.standards {
+      out.append(safe("  \(standard.id): \(standard.title)"))
+      out += TextWrap.wrap(safe(ReportWording.provenance(standard)), width: 100, indent: "    ")
+    }
+  }
+
+  // MARK: - Colour and safety
+
+  /// Text from the evidence or the standards, with control characters made visible.
+  private func safe(_ text: String) -> String { TerminalText.neutralised(text) }
+
+  private func bold(_ text: String) -> String { color(text, "1") }
+
+  private func color(_ text: String, _ code: String) -> String {
+    usesColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+  }
+
+  private func statusColor(_ status: RequirementStatus) -> String {
+    switch status {
+    case .met: return "32"
+    case .partlyMet, .notAssessed: return "33"
+    case .notMet, .expired: return "31"
+    case .waived: return "35"
+    case .notApplicable: return "2"
+    }
+  }
+}

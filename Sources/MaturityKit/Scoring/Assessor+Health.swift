@@ -1,0 +1,43 @@
+extension Assessor {
+  /// Expired and expiring evidence, broken references, gaps without evidence, waivers
+  /// and contradictions, limited to the domains in scope.
+  func health(_ bundle: EvidenceBundle, domains: [DomainResult]) -> EvidenceHealth {
+    let today = bundle.scope.assessedOn
+    let horizon = today.adding(days: options.expiryWarningDays)
+    let results = domains.flatMap { $0.standards.flatMap(\.requirements) }
+    var expired: [EvidenceHealth.Dated] = []
+    var expiring: [EvidenceHealth.Dated] = []
+    var dated: [(String, Attestation)] = bundle.claims.map { ($0.requirementID, $0.attestation) }
+    dated += bundle.ratings.map { ($0.subItemID, $0.attestation) }
+    for (id, attestation) in dated {
+      guard let expires = attestation.expires else { continue }
+      if expires < today {
+        expired.append(.init(id: id, date: expires, detail: "evidence expired on \(expires)"))
+      } else if expires <= horizon {
+        let days = today.days(until: expires)
+        expiring.append(
+          .init(id: id, date: expires, detail: "evidence expires on \(expires), in \(days) days"))
+      }
+    }
+    for waiver in bundle.waivers where waiver.expires >= today && waiver.expires <= horizon {
+      let days = today.days(until: waiver.expires)
+      expiring.append(
+        .init(id: waiver.requirementID, date: waiver.expires,
+          detail: "waiver expires on \(waiver.expires), in \(days) days"))
+    }
+    let byDate: (EvidenceHealth.Dated, EvidenceHealth.Dated) -> Bool = {
+      ($0.date, $0.id) < ($1.date, $1.id)
+    }
+    return EvidenceHealth(
+      expired: expired.sorted(by: byDate), expiringSoon: expiring.sorted(by: byDate),
+      brokenReferences: bundle.brokenReferences,
+      notAssessed: results.filter { $0.status == .notAssessed && $0.requirement.isRequired },
+      waiversInForce: bundle.waivers.filter { $0.expires >= today }.sorted {
+        $0.requirementID < $1.requirementID
+      },
+      waiversExpired: bundle.waivers.filter { $0.expires < today }.sorted {
+        $0.requirementID < $1.requirementID
+      },
+      contradictions: results.filter { $0.contradiction != nil })
+  }
+}

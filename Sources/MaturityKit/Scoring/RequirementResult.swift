@@ -1,0 +1,20 @@
+/// The status of one requirement in one bundle, and why.
+public struct RequirementResult: Sendable {
+  public var requirement: Requirement
+  public var standardID: String
+  public var subItemID: String
+  public var domainID: String
+  public var status: RequirementStatus
+  public var basis: StatusBasis
+  /// Why, in one line: "metric ci_feedback_minutes = 42 min, needs ≤ 30 min".
+  public var reason: String
+  /// Set when a claim or rating says something else than the metric that decided.
+  public var contradiction: String?
+  /// Requirements of the other standard that gave the status through a crosswalk.
+  public var crosswalkPartners: [String]
+  /// When the evidence behind the status stops holding.
+  public var expires: Day?
+  public var waiver: Waiver?
+
+  public var id: String { requirement.id }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Reads input files and lists folders, turning failures into diagnostics.
+public enum FileReader {
+  /// The bytes of `path`, shown in diagnostics as `displayPath`.
+  public static func read(_ path: String, displayPath: String? = nil, maxBytes: Int)
+    -> Result<SourceFile, Diagnostic>
+  {
+    let shown = displayPath ?? path
+    let url = URL(fileURLWithPath: path)
+    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+      size > maxBytes
+    {
+      return .failure(
+        Diagnostic(.error, "file is \(size) bytes, over the limit of \(maxBytes) bytes",
+          at: SourceLocation(file: shown, line: 1, column: 1)))
+    }
+    do {
+      let data = try Data(contentsOf: url)
+      return .success(SourceFile(path: shown, bytes: [UInt8](data)))
+    } catch {
+      let reason = isDirectory(path) ? "it is a folder" : "it cannot be read"
+      return .failure(Diagnostic(.error, "cannot read '\(shown)': \(reason)"))
+    }
+  }
+
+  public static func isDirectory(_ path: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+      && isDirectory.boolValue
+  }
+
+  public static func exists(_ path: String) -> Bool {
+    FileManager.default.fileExists(atPath: path)
+  }
+
+  /// The YAML files directly inside `folder`, sorted by name.
+  public static func yamlFiles(in folder: String) -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+      .filter { !$0.hasPrefix(".") }
+      .sorted()
+      .map { (folder as NSString).appendingPathComponent($0) }
+  }
+}

@@ -1,0 +1,28 @@
+/// Formats numbers the same way on every machine and in every locale.
+public enum NumberText {
+  /// Up to `decimals` decimals, trailing zeros dropped: 30, 0.5, 2.67.
+  public static func format(_ value: Double, decimals: Int = 2) -> String {
+    guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-inf" : "inf") }
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    let rounded = (value * scale).rounded() / scale
+    if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
+    var text = fixed(rounded, decimals: decimals)
+    while text.hasSuffix("0") { text.removeLast() }
+    if text.hasSuffix(".") { text.removeLast() }
+    return text
+  }
+
+  /// Exactly `decimals` decimals: 2.60.
+  public static func fixed(_ value: Double, decimals: Int) -> String {
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    let scaled = Int((abs(value) * scale).rounded())
+    let sign = value < 0 && scaled != 0 ? "-" : ""
+    let whole = scaled / Int(scale)
+    guard decimals > 0 else { return sign + String(whole) }
+    var fraction = String(scaled % Int(scale))
+    fraction = String(repeating: "0", count: decimals - fraction.count) + fraction
+    return "\(sign)\(whole).\(fraction)"
+  }
+}

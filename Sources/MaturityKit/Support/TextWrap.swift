@@ -1,0 +1,21 @@
+/// Word wrapping for terminal and Markdown text.
+enum TextWrap {
+  /// Lines of at most `width` characters (longer words stay whole), each after `indent`.
+  static func wrap(_ text: String, width: Int, indent: String) -> [String] {
+    let available = max(width - indent.count, 20)
+    var lines: [String] = []
+    var current = ""
+    for word in text.split(whereSeparator: \.isWhitespace) {
+      if current.isEmpty {
+        current = String(word)
+      } else if current.count + 1 + word.count <= available {
+        current += " " + word
+      } else {
+        lines.append(indent + current)
+        current = String(word)
+      }
+    }
+    if !current.isEmpty { lines.append(indent + current) }
+    return lines
+  }
+}
