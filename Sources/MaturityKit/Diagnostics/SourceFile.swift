@@ -42,7 +42,7 @@ public struct SourceFile: Sendable {
   public func position(ofByte offset: Int) -> (line: Int, column: Int) {
     var line = 1
     var column = 1
-    var index = 0
+    var index = hasByteOrderMark ? 3 : 0
     let end = min(offset, bytes.count)
     while index < end {
       let byte = bytes[index]
@@ -57,12 +57,16 @@ public struct SourceFile: Sendable {
     return (line, column)
   }
 
+  /// True when the file starts with a UTF-8 byte-order mark, which is not shown.
+  public var hasByteOrderMark: Bool { bytes.starts(with: [0xEF, 0xBB, 0xBF]) }
+
   /// A location in this file.
   public func location(line: Int, column: Int) -> SourceLocation {
     SourceLocation(file: path, line: line, column: column)
   }
 
   private func text(from start: Int, to end: Int) -> String {
+    let start = start == 0 && hasByteOrderMark ? min(3, end) : start
     var stop = end
     if stop > start, bytes[stop - 1] == UInt8(ascii: "\r") { stop -= 1 }
     return String(decoding: bytes[start..<stop], as: UTF8.self)

@@ -44,16 +44,19 @@ struct StandardDecoder {
       guard
         let level = MappingReader(item, "a level", keys: ["level", "name", "name_zh"],
           context: context),
-        let number = level.int("level", required: true), let name = level.text("name", required: true)
-      else { continue }
-      if number != levels.count + 1 {
-        context.error("expected level \(levels.count + 1) here (levels go 1, 2, 3… in order),"
-          + " found level \(number)", at: level.optional("level") ?? item)
-        continue
+        let number = level.int("level", required: true),
+        let name = level.text("name", required: true)
+      else { return nil }
+      guard number == levels.count + 1 else {
+        // Report the first misnumbered level only; requirement levels are then unchecked.
+        context.error(
+          "expected level \(levels.count + 1) here (levels go 1, 2, 3… in order),"
+            + " found level \(number)", at: level.optional("level") ?? item)
+        return nil
       }
       levels.append(LevelDefinition(number: number, name: name, nameZh: level.text("name_zh")))
     }
-    if levels.isEmpty, !items.isEmpty || reader.has("levels") {
+    if levels.isEmpty {
       context.error("a levelled standard needs at least one level", at: reader.node)
     }
     return levels

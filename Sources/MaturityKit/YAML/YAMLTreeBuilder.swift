@@ -10,6 +10,9 @@ final class YAMLTreeBuilder {
   private let limits: YAMLLimits
   private var parser = yaml_parser_t()
   private let input: UnsafeMutableBufferPointer<UInt8>
+  /// Bytes of a UTF-8 byte-order mark skipped before libyaml sees the input: with the
+  /// encoding set explicitly, libyaml would read the mark as content.
+  private let skipped: Int
 
   private var stack: [Frame] = []
   private var anchors: [String: YAMLNode] = [:]
@@ -21,11 +24,13 @@ final class YAMLTreeBuilder {
   init(file: SourceFile, limits: YAMLLimits) {
     self.file = file
     self.limits = limits
-    input = .allocate(capacity: max(file.bytes.count, 1))
-    _ = input.initialize(from: file.bytes)
+    skipped = file.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    let content = file.bytes.dropFirst(skipped)
+    input = .allocate(capacity: max(content.count, 1))
+    _ = input.initialize(from: content)
     yaml_parser_initialize(&parser)
     yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-    yaml_parser_set_input_string(&parser, input.baseAddress, file.bytes.count)
+    yaml_parser_set_input_string(&parser, input.baseAddress, content.count)
   }
 
   deinit {
@@ -151,7 +156,7 @@ final class YAMLTreeBuilder {
   private func parserProblem() -> Diagnostic {
     let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
     if parser.error == YAML_READER_ERROR {
-      let position = file.position(ofByte: Int(parser.problem_offset))
+      let position = file.position(ofByte: Int(parser.problem_offset) + skipped)
       return Diagnostic(.error, problem, in: file, line: position.line, column: position.column)
     }
     let line = Int(parser.problem_mark.line) + 1
