@@ -31,6 +31,11 @@ let package = Package(
       name: "MaturityCLI",
       dependencies: ["MaturityKit"]
     ),
+    .executableTarget(
+      name: "MaturityBenchmark",
+      dependencies: ["MaturityKit", "CYaml"],
+      path: "Benchmarks/MaturityBenchmark"
+    ),
     .testTarget(
       name: "MaturityKitTests",
       dependencies: ["MaturityKit"]

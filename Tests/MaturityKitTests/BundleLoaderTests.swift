@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MaturityKit
 
 @Suite struct BundleLoaderTests {
@@ -8,7 +9,8 @@ import Testing
   }
 
   @Test func aCompleteBundleLoads() throws {
-    let result = try Fixture.load("""
+    let result = try Fixture.load(
+      """
       claims:
         - requirement: A-1
           status: met
@@ -31,15 +33,17 @@ import Testing
   }
 
   @Test func anUnknownRequirementGetsASuggestion() throws {
-    #expect(try problems("claims:\n  - {requirement: A-2c, status: met}\n") == [
-      "8:19: unknown requirement 'A-2c'; did you mean 'A-2a'?"
-    ])
+    #expect(
+      try problems("claims:\n  - {requirement: A-2c, status: met}\n") == [
+        "8:19: unknown requirement 'A-2c'; did you mean 'A-2a'?"
+      ])
   }
 
   @Test func aStatusOutsideTheListIsNamed() throws {
-    #expect(try problems("claims:\n  - {requirement: A-1, status: done}\n") == [
-      "8:32: expected one of met, partly-met, not-met for 'status', found 'done'"
-    ])
+    #expect(
+      try problems("claims:\n  - {requirement: A-1, status: done}\n") == [
+        "8:32: expected one of met, partly-met, not-met for 'status', found 'done'"
+      ])
   }
 
   @Test(arguments: [
@@ -49,7 +53,8 @@ import Testing
     ("/etc/passwd", "refers to '/etc/passwd', an absolute path; use a path inside the bundle"),
   ])
   func aBadReferenceIsAnErrorNamingTheClaim(reference: String, problem: String) throws {
-    let result = try Fixture.load("""
+    let result = try Fixture.load(
+      """
       claims:
         - {requirement: A-1, status: met, evidence: ["\(reference)"]}
       """)
@@ -69,10 +74,11 @@ import Testing
     try FileManager.default.createSymbolicLink(
       atPath: folder + "/docs/link.md", withDestinationPath: outside.path)
     let result = BundleLoader(library: Fixture.demoLibrary()).load(folder)
-    #expect(summary(result.diagnostics) == [
-      "8:47: evidence of 'A-1' refers to 'docs/link.md', a symbolic link leading outside the"
-        + " bundle"
-    ])
+    #expect(
+      summary(result.diagnostics) == [
+        "8:47: evidence of 'A-1' refers to 'docs/link.md', a symbolic link leading outside the"
+          + " bundle"
+      ])
   }
 
   @Test func aLinkInsideTheBundleIsFine() throws {
@@ -92,9 +98,10 @@ import Testing
       "b.yaml": "claims:\n  - {requirement: A-1, status: not-met}\n",
     ])
     let result = BundleLoader(library: Fixture.demoLibrary()).load(folder)
-    #expect(summary(result.diagnostics) == [
-      "2:5: 'A-1' has a claim twice in this bundle; keep one"
-    ])
+    #expect(
+      summary(result.diagnostics) == [
+        "2:5: 'A-1' has a claim twice in this bundle; keep one"
+      ])
     #expect(result.diagnostics.first?.location?.file.hasSuffix("b.yaml") == true)
     #expect(result.diagnostics.first?.notes.first?.location?.file.hasSuffix("a.yaml") == true)
     #expect(result.bundle?.claims.first?.status == .met)
@@ -115,45 +122,52 @@ import Testing
     let none = try Fixture.bundle(["a.yaml": "claims: []\n"])
     let noScope = BundleLoader(library: Fixture.demoLibrary()).load(none)
     #expect(noScope.bundle == nil)
-    #expect(noScope.diagnostics.first?.message.hasSuffix(
-      "has no 'scope' section; exactly one evidence file must describe the scope") == true)
+    #expect(
+      noScope.diagnostics.first?.message.hasSuffix(
+        "has no 'scope' section; exactly one evidence file must describe the scope") == true)
     let two = try Fixture.bundle(["a.yaml": Fixture.scope, "b.yaml": Fixture.scope])
-    #expect(summary(BundleLoader(library: Fixture.demoLibrary()).load(two).diagnostics) == [
-      "2:3: the scope is given twice in one bundle"
-    ])
+    #expect(
+      summary(BundleLoader(library: Fixture.demoLibrary()).load(two).diagnostics) == [
+        "2:3: the scope is given twice in one bundle"
+      ])
   }
 
   @Test func aMissingFolderIsNamed() {
     let result = BundleLoader(library: Fixture.demoLibrary()).load("/nonexistent/bundle")
-    #expect(result.diagnostics.map(\.message) == [
-      "evidence bundle '/nonexistent/bundle' does not exist; expected a folder"
-    ])
-  }
-
-  @Test func aMetricInTheWrongKindOfUnitIsAnError() throws {
-    #expect(try problems("metrics:\n  - {name: ci_feedback_minutes, value: 5, unit: percent}\n")
-      == [
-        "8:49: metric 'ci_feedback_minutes' is a duration; expected a unit among seconds,"
-          + " minutes, hours, days, weeks, found 'percent'"
+    #expect(
+      result.diagnostics.map(\.message) == [
+        "evidence bundle '/nonexistent/bundle' does not exist; expected a folder"
       ])
   }
 
+  @Test func aMetricInTheWrongKindOfUnitIsAnError() throws {
+    #expect(
+      try problems("metrics:\n  - {name: ci_feedback_minutes, value: 5, unit: percent}\n")
+        == [
+          "8:49: metric 'ci_feedback_minutes' is a duration; expected a unit among seconds,"
+            + " minutes, hours, days, weeks, found 'percent'"
+        ])
+  }
+
   @Test func aMetricValueMustBeANumber() throws {
-    #expect(try problems("metrics:\n  - {name: ci_feedback_minutes, value: \"42\"}\n") == [
-      "8:40: expected a number for 'value', found a quoted string '42'"
-    ])
+    #expect(
+      try problems("metrics:\n  - {name: ci_feedback_minutes, value: \"42\"}\n") == [
+        "8:40: expected a number for 'value', found a quoted string '42'"
+      ])
   }
 
   @Test func aRatingLevelMustExist() throws {
-    #expect(try problems("ratings:\n  - {sub_item: A, level: \"4-\"}\n") == [
-      "8:26: expected a rating level N or \"N-\" with N from 1 to 3, found '4-'"
-    ])
+    #expect(
+      try problems("ratings:\n  - {sub_item: A, level: \"4-\"}\n") == [
+        "8:26: expected a rating level N or \"N-\" with N from 1 to 3, found '4-'"
+      ])
   }
 
   @Test func aRatingMustNameASubItem() throws {
-    #expect(try problems("ratings:\n  - {sub_item: G, level: 1}\n") == [
-      "8:16: 'G' is not a sub-item of a levelled standard; rate a group that holds requirements"
-    ])
+    #expect(
+      try problems("ratings:\n  - {sub_item: G, level: 1}\n") == [
+        "8:16: 'G' is not a sub-item of a levelled standard; rate a group that holds requirements"
+      ])
   }
 
   @Test func aTargetForAnUnknownDomainGetsASuggestion() throws {
@@ -161,22 +175,26 @@ import Testing
       "a.yaml": Fixture.scope.replacingOccurrences(
         of: "continuous-delivery: 2", with: "continuous-delivry: 2")
     ])
-    #expect(summary(BundleLoader(library: Fixture.demoLibrary()).load(folder).diagnostics) == [
-      "6:13: unknown domain 'continuous-delivry' in targets; did you mean 'continuous-delivery'?"
-    ])
+    #expect(
+      summary(BundleLoader(library: Fixture.demoLibrary()).load(folder).diagnostics) == [
+        "6:13: unknown domain 'continuous-delivry' in targets; did you mean 'continuous-delivery'?"
+      ])
   }
 
   @Test func aDateMustBeACalendarDate() throws {
-    #expect(try problems("claims:\n  - {requirement: A-1, status: met, expires: 2026-02-30}\n")
-      == ["8:46: expected a date (YYYY-MM-DD) for 'expires', found text '2026-02-30'"])
+    #expect(
+      try problems("claims:\n  - {requirement: A-1, status: met, expires: 2026-02-30}\n")
+        == ["8:46: expected a date (YYYY-MM-DD) for 'expires', found text '2026-02-30'"])
   }
 
   @Test func notApplicableNeedsAReasonAndOneTarget() throws {
-    #expect(try problems("not_applicable:\n  - {requirement: A-1, group: A, reason: x}\n") == [
-      "8:5: expected exactly one of 'requirement' or 'group' in a not-applicable entry"
-    ])
-    #expect(try problems("not_applicable:\n  - {requirement: A-1}\n") == [
-      "8:5: missing required key 'reason' in a not-applicable entry"
-    ])
+    #expect(
+      try problems("not_applicable:\n  - {requirement: A-1, group: A, reason: x}\n") == [
+        "8:5: expected exactly one of 'requirement' or 'group' in a not-applicable entry"
+      ])
+    #expect(
+      try problems("not_applicable:\n  - {requirement: A-1}\n") == [
+        "8:5: missing required key 'reason' in a not-applicable entry"
+      ])
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MaturityKit
 
 /// The loader on YAML written by others: the shared cases, DSOMM and SAMM model files,
@@ -12,9 +13,10 @@ struct RealYAMLTests {
     do {
       _ = try YAMLLoader.load(file)
     } catch {
-      #expect(summary(error.diagnostics) == [
-        "6:1: duplicate key 'status' (first written on line 4); a mapping's keys must be unique"
-      ])
+      #expect(
+        summary(error.diagnostics) == [
+          "6:1: duplicate key 'status' (first written on line 4); a mapping's keys must be unique"
+        ])
       #expect(summary(error.diagnostics[0].notes) == ["4:1: 'status' first written here"])
     }
   }
@@ -22,8 +24,10 @@ struct RealYAMLTests {
   @Test func case02YAML11BooleansStayText() throws {
     let file = try #require(try realFile("cases/case02-yaml11-booleans.yaml"))
     let node = try YAMLLoader.load(file)
-    let keys = ["answer", "answer_quoted", "region", "feature_gate", "legacy_mode", "reviewed",
-      "short_yes"]
+    let keys = [
+      "answer", "answer_quoted", "region", "feature_gate", "legacy_mode", "reviewed",
+      "short_yes",
+    ]
     let texts = keys.map { value(node, $0)?.scalar?.text }
     #expect(texts == ["No", "No", "NO", "on", "off", "yes", "y"])
     #expect(keys.allSatisfy { value(node, $0)?.scalar?.resolved == .string })
@@ -47,9 +51,10 @@ struct RealYAMLTests {
       _ = try YAMLLoader.load(file)
       Issue.record("a tab-indented file loaded")
     } catch {
-      #expect(summary(error.diagnostics) == [
-        "4:1: a tab character is used for indentation; indent with spaces"
-      ])
+      #expect(
+        summary(error.diagnostics) == [
+          "4:1: a tab character is used for indentation; indent with spaces"
+        ])
     }
   }
 
@@ -68,8 +73,9 @@ struct RealYAMLTests {
       _ = try YAMLLoader.load(file)
       Issue.record("a two-document stream loaded as one")
     } catch {
-      #expect(summary(error.diagnostics).first?.hasSuffix(
-        "expected a single YAML document, found a second one") == true)
+      #expect(
+        summary(error.diagnostics).first?.hasSuffix(
+          "expected a single YAML document, found a second one") == true)
     }
   }
 
@@ -103,7 +109,8 @@ struct RealYAMLTests {
           #expect(failed == mustFail, "\(id) case \(index)")
         }
       } else {
-        #expect(failed == mustFail, "\(id) case \(index): expected \(mustFail ? "failure" : "success")")
+        #expect(
+          failed == mustFail, "\(id) case \(index): expected \(mustFail ? "failure" : "success")")
       }
     }
   }

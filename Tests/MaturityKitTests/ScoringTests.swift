@@ -1,9 +1,11 @@
 import Testing
+
 @testable import MaturityKit
 
 @Suite struct ScoringTests {
   @Test func levelsAreStagedAndCoverageGivesPartialCredit() throws {
-    let assessment = try Fixture.assess("""
+    let assessment = try Fixture.assess(
+      """
       claims:
         - {requirement: A-1, status: met}
         - {requirement: A-2a, status: met}
@@ -23,7 +25,8 @@ import Testing
   }
 
   @Test func aSubItemWithoutALevelOneRequirementCanReachTheTop() throws {
-    let assessment = try Fixture.assess("""
+    let assessment = try Fixture.assess(
+      """
       claims:
         - {requirement: B-2, status: met}
         - {requirement: B-3, status: met}
@@ -33,7 +36,8 @@ import Testing
   }
 
   @Test func anEmptyLevelEarnsWhatTheLevelBelowEarned() throws {
-    let assessment = try Fixture.assess("""
+    let assessment = try Fixture.assess(
+      """
       claims:
         - {requirement: B-2, status: partly-met}
       """)
@@ -43,7 +47,8 @@ import Testing
   }
 
   @Test func notApplicableLeavesTheDenominatorAndShowsItsReason() throws {
-    let assessment = try Fixture.assess("""
+    let assessment = try Fixture.assess(
+      """
       claims:
         - {requirement: A-1, status: met}
         - {requirement: A-2a, status: met}
@@ -56,7 +61,8 @@ import Testing
   }
 
   @Test func notApplicableOnAGroupCoversEverythingBelowIt() throws {
-    let assessment = try Fixture.assess("""
+    let assessment = try Fixture.assess(
+      """
       claims:
         - {requirement: B-2, status: met}
       not_applicable:
@@ -86,7 +92,8 @@ import Testing
   }
 
   @Test func anExpiredWaiverNoLongerApplies() throws {
-    let assessment = try Fixture.assess("""
+    let assessment = try Fixture.assess(
+      """
       claims:
         - {requirement: A-2b, status: not-met}
       waivers:
@@ -98,7 +105,8 @@ import Testing
   }
 
   @Test func evidencePastItsExpiryIsExpired() throws {
-    let assessment = try Fixture.assess("""
+    let assessment = try Fixture.assess(
+      """
       claims:
         - {requirement: A-1, status: met, expires: 2026-11-19}
         - {requirement: A-2a, status: met, expires: 2026-11-20}
@@ -108,22 +116,27 @@ import Testing
     #expect(assessment.status("A-2a") == .met)  // expires on the assessment day: still valid
     #expect(assessment.subItem("A")?.level == 0)
     #expect(assessment.health.expired.map(\.id) == ["A-1"])
-    #expect(assessment.health.expiringSoon.map(\.detail) == [
-      "evidence expires on 2026-11-20, in 0 days", "evidence expires on 2026-12-20, in 30 days",
-    ])
+    #expect(
+      assessment.health.expiringSoon.map(\.detail) == [
+        "evidence expires on 2026-11-20, in 0 days", "evidence expires on 2026-12-20, in 30 days",
+      ])
   }
 
   @Test(arguments: [
-    ("42", "minutes", RequirementStatus.notMet,
-     "metric ci_feedback_minutes = 42 min, needs ≤ 30 min"),
+    (
+      "42", "minutes", RequirementStatus.notMet,
+      "metric ci_feedback_minutes = 42 min, needs ≤ 30 min"
+    ),
     ("30", "minutes", .met, "metric ci_feedback_minutes = 30 min, needs ≤ 30 min"),
     ("0.4", "hours", .met, "metric ci_feedback_minutes = 24 min (0.4 hours), needs ≤ 30 min"),
     ("1800", "seconds", .met, "metric ci_feedback_minutes = 30 min (1800 seconds), needs ≤ 30 min"),
   ])
-  func aMetricDecidesItsRequirement(value: String, unit: String, status: RequirementStatus,
-    reason: String) throws
-  {
-    let assessment = try Fixture.assess("""
+  func aMetricDecidesItsRequirement(
+    value: String, unit: String, status: RequirementStatus,
+    reason: String
+  ) throws {
+    let assessment = try Fixture.assess(
+      """
       metrics:
         - {name: ci_feedback_minutes, value: \(value), unit: \(unit)}
       """)
@@ -132,20 +145,23 @@ import Testing
   }
 
   @Test func aClaimThatContradictsTheMetricIsReported() throws {
-    let assessment = try Fixture.assess("""
+    let assessment = try Fixture.assess(
+      """
       claims:
         - {requirement: A-3, status: met}
       metrics:
         - {name: ci_feedback_minutes, value: 42}
       """)
     #expect(assessment.status("A-3") == .notMet)
-    #expect(assessment.result("A-3")?.contradiction
-      == "the claim says met, but the metric decides not met")
+    #expect(
+      assessment.result("A-3")?.contradiction
+        == "the claim says met, but the metric decides not met")
     #expect(assessment.health.contradictions.map(\.id) == ["A-3"])
   }
 
   @Test func aPartialSelfRatingMeetsTheLevelsBelowAndPartlyThatLevel() throws {
-    let assessment = try Fixture.assess("""
+    let assessment = try Fixture.assess(
+      """
       ratings:
         - {sub_item: A, level: "2-"}
       claims:
@@ -171,9 +187,10 @@ import Testing
     ("B-2", "I-3", .partlyMet),  // I-3 asks more
     ("B-3", "I-4", .partlyMet),  // they intersect
   ])
-  func theCrosswalkGivesStatusesToTheOtherStandard(met: String, derived: String,
-    expected: RequirementStatus) throws
-  {
+  func theCrosswalkGivesStatusesToTheOtherStandard(
+    met: String, derived: String,
+    expected: RequirementStatus
+  ) throws {
     let claims = met.split(separator: ",").map {
       "  - {requirement: \($0.trimmingCharacters(in: .whitespaces)), status: met}"
     }
@@ -192,7 +209,8 @@ import Testing
   }
 
   @Test func theCrosswalkNeverOverridesOwnEvidenceOrHalfMetSides() throws {
-    let assessment = try Fixture.assess("""
+    let assessment = try Fixture.assess(
+      """
       claims:
         - {requirement: A-1, status: met}
         - {requirement: I-1, status: not-met}
@@ -203,7 +221,8 @@ import Testing
   }
 
   @Test func conformanceNeedsEveryRequiredRequirement() throws {
-    let all = try Fixture.assess("""
+    let all = try Fixture.assess(
+      """
       claims:
         - {requirement: I-1, status: met}
         - {requirement: I-2, status: met}
@@ -232,7 +251,8 @@ import Testing
   }
 
   @Test func theToDoListMergesCrosswalkedGapsAndPutsTargetBlockersFirst() throws {
-    let assessment = try Fixture.assess("""
+    let assessment = try Fixture.assess(
+      """
       claims:
         - {requirement: A-1, status: met}
         - {requirement: A-2a, status: met}
@@ -245,13 +265,15 @@ import Testing
         - {requirement: I-4, status: met}
       """)
     #expect(assessment.todo.map(\.ids) == [["A-2b", "I-2"], ["A-3"], ["B-3"]])
-    #expect(assessment.todo.first?.impact
-      == "target level of continuous-delivery and conformance to demo-itu")
+    #expect(
+      assessment.todo.first?.impact
+        == "target level of continuous-delivery and conformance to demo-itu")
     #expect(assessment.todo.last?.impact == "a higher level")
   }
 
   @Test func theToDoListPrefersTheNextLevelAmongEqualItems() throws {
-    let assessment = try Fixture.assess("""
+    let assessment = try Fixture.assess(
+      """
       claims:
         - {requirement: A-1, status: met}
         - {requirement: A-2a, status: met}
@@ -267,5 +289,29 @@ import Testing
     #expect(assessment.standard("demo")?.level == 2)
     #expect(assessment.todo.map(\.ids) == [["A-3"], ["B-3"]])
     #expect(assessment.todo.first?.blocksNextLevelOf == ["continuous-delivery"])
+  }
+}
+
+@Suite struct DayTests {
+  @Test(arguments: [
+    ("2026-11-20", "2026-11-20"), ("2024-02-29", "2024-02-29"), ("2000-02-29", "2000-02-29"),
+    ("1970-01-01", "1970-01-01"),
+  ])
+  func parsesAndPrintsCalendarDates(text: String, expected: String) {
+    #expect(Day(text)?.description == expected)
+  }
+
+  @Test(arguments: [
+    "2023-02-29", "1900-02-29", "2026-13-01", "2026-00-10", "2026-1-01", "2026/11/20",
+    "20261120", "2026-11-20x", "2026-11-2a", "",
+  ])
+  func rejectsWhatIsNotACalendarDate(text: String) {
+    #expect(Day(text) == nil)
+  }
+
+  @Test func countsDaysBetweenDates() throws {
+    let start = try #require(Day("2026-11-20"))
+    #expect(try start.days(until: #require(Day("2027-01-01"))) == 42)
+    #expect(start.adding(days: 30).description == "2026-12-20")
   }
 }

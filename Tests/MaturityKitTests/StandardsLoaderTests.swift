@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MaturityKit
 
 @Suite struct StandardsLoaderTests {
@@ -17,70 +18,80 @@ import Testing
   }
 
   @Test func anUnknownKeyGetsADidYouMean() {
-    #expect(problems(replacing: "title: Demo", with: "titel: Demo") == [
-      "2:1: unknown key 'titel' in a standard; did you mean 'title'?",
-      "1:1: missing required key 'title' in a standard",
-    ])
+    #expect(
+      problems(replacing: "title: Demo", with: "titel: Demo") == [
+        "2:1: unknown key 'titel' in a standard; did you mean 'title'?",
+        "1:1: missing required key 'title' in a standard",
+      ])
   }
 
   @Test func aWrongTypeSaysWhatWasExpectedAndFound() {
-    #expect(problems(replacing: "{id: A-1, level: 1,", with: "{id: A-1, level: one,") == [
-      "20:32: expected an integer for 'level', found text 'one'"
-    ])
+    #expect(
+      problems(replacing: "{id: A-1, level: 1,", with: "{id: A-1, level: one,") == [
+        "20:32: expected an integer for 'level', found text 'one'"
+      ])
   }
 
   @Test func aLevelOutsideTheStandardsLevelsIsAnError() {
-    #expect(problems(replacing: "{id: A-1, level: 1,", with: "{id: A-1, level: 4,") == [
-      "20:32: expected a level from 1 to 3, found 4"
-    ])
+    #expect(
+      problems(replacing: "{id: A-1, level: 1,", with: "{id: A-1, level: 4,") == [
+        "20:32: expected a level from 1 to 3, found 4"
+      ])
   }
 
   @Test func levelsMustRunInOrder() {
-    #expect(problems(replacing: "{level: 2, name: Two}", with: "{level: 5, name: Two}") == [
-      "7:13: expected level 2 here (levels go 1, 2, 3… in order), found level 5"
-    ])
+    #expect(
+      problems(replacing: "{level: 2, name: Two}", with: "{level: 5, name: Two}") == [
+        "7:13: expected level 2 here (levels go 1, 2, 3… in order), found level 5"
+      ])
   }
 
   @Test func anUnknownMetricGetsASuggestion() {
-    #expect(problems(replacing: "name: ci_feedback_minutes", with: "name: ci_feedback_mins") == [
-      "26:30: unknown metric 'ci_feedback_mins'; did you mean 'ci_feedback_minutes'?"
-    ])
+    #expect(
+      problems(replacing: "name: ci_feedback_minutes", with: "name: ci_feedback_mins") == [
+        "26:30: unknown metric 'ci_feedback_mins'; did you mean 'ci_feedback_minutes'?"
+      ])
   }
 
   @Test func aMetricRuleNeedsExactlyOneComparison() {
     let new = "{name: ci_feedback_minutes, at_most: 30, at_least: 1}"
-    #expect(problems(replacing: "{name: ci_feedback_minutes, at_most: 30}", with: new) == [
-      "26:23: expected exactly one of at_most, at_least, below, above in a metric rule, found 2"
-    ])
+    #expect(
+      problems(replacing: "{name: ci_feedback_minutes, at_most: 30}", with: new) == [
+        "26:23: expected exactly one of at_most, at_least, below, above in a metric rule, found 2"
+      ])
   }
 
   @Test func anUnknownRollUpRuleIsNamed() {
-    #expect(problems(replacing: "rule: minimum", with: "rule: minimal") == [
-      "9:16: expected one of minimum, share for 'rule', found 'minimal'; did you mean 'minimum'?"
-    ])
+    #expect(
+      problems(replacing: "rule: minimum", with: "rule: minimal") == [
+        "9:16: expected one of minimum, share for 'rule', found 'minimal'; did you mean 'minimum'?"
+      ])
   }
 
   @Test func aShareRollUpNeedsItsNumbers() {
-    #expect(problems(replacing: "{rule: minimum}", with: "{rule: share, percent: 120}") == [
-      "9:9: missing required key 'tolerance' in a roll-up rule",
-      "9:32: expected 'percent' between 0 and 100, found 120",
-    ])
+    #expect(
+      problems(replacing: "{rule: minimum}", with: "{rule: share, percent: 120}") == [
+        "9:9: missing required key 'tolerance' in a roll-up rule",
+        "9:32: expected 'percent' between 0 and 100, found 120",
+      ])
   }
 
   @Test func aConformanceStandardHasNoLevels() {
     let text = Fixture.conformance.replacingOccurrences(
       of: "kind: conformance", with: "kind: conformance\nlevels: []")
-    #expect(summary(Fixture.library([text]).diagnostics) == [
-      "4:1: a conformance standard has no levels; remove 'levels'"
-    ])
+    #expect(
+      summary(Fixture.library([text]).diagnostics) == [
+        "4:1: a conformance standard has no levels; remove 'levels'"
+      ])
   }
 
   @Test func idsMustBeUniqueAcrossStandards() {
     let copy = Fixture.conformance.replacingOccurrences(of: "id: I-3,", with: "id: A-1,")
     let result = Fixture.library([Fixture.levelled, copy])
-    #expect(summary(result.diagnostics) == [
-      "14:11: duplicate id 'A-1'; group and requirement ids must be unique across all standards"
-    ])
+    #expect(
+      summary(result.diagnostics) == [
+        "14:11: duplicate id 'A-1'; group and requirement ids must be unique across all standards"
+      ])
     #expect(result.diagnostics.first?.location?.file == "s1.yaml")
     #expect(result.diagnostics.first?.notes.first?.location?.description == "s0.yaml:20:15")
   }
@@ -88,24 +99,27 @@ import Testing
   @Test func aCrosswalkMayNameOnlyExistingIds() {
     let walk = Fixture.crosswalk.replacingOccurrences(of: "to: B-3", with: "to: B-9")
     let result = Fixture.library([Fixture.levelled, Fixture.conformance, walk])
-    #expect(summary(result.diagnostics) == [
-      "10:5: 'B-9' is not a requirement of standard 'demo'; did you mean 'B-2'?"
-    ])
+    #expect(
+      summary(result.diagnostics) == [
+        "10:5: 'B-9' is not a requirement of standard 'demo'; did you mean 'B-2'?"
+      ])
   }
 
   @Test func aCrosswalkMayNameOnlyLoadedStandards() {
     let result = Fixture.library([Fixture.levelled, Fixture.crosswalk])
-    #expect(summary(result.diagnostics) == [
-      "1:1: crosswalk 'demo-walk' names standard 'demo-itu', which is not loaded"
-    ])
+    #expect(
+      summary(result.diagnostics) == [
+        "1:1: crosswalk 'demo-walk' names standard 'demo-itu', which is not loaded"
+      ])
   }
 
   @Test func aGroupHoldsGroupsOrRequirementsNotBoth() {
     let text = Fixture.levelled.replacingOccurrences(
       of: "      name: Group\n", with: "      name: Group\n      requirements: []\n")
-    #expect(summary(Fixture.library([text]).diagnostics) == [
-      "14:7: a group holds either 'groups' or 'requirements', not both"
-    ])
+    #expect(
+      summary(Fixture.library([text]).diagnostics) == [
+        "14:7: a group holds either 'groups' or 'requirements', not both"
+      ])
   }
 
   @Test func aLaterSourceReplacesAStandardById() {
@@ -136,8 +150,11 @@ import Testing
     #expect(caict.levels.map(\.nameZh) == ["初始级", "基础级", "全面级", "优秀级", "卓越级"])
     #expect(caict.provenance.isSummary)
     let feedback = library.requirement("CD-BCI-CI-FP-L4-1")?.requirement.metric
-    #expect(feedback == MetricRule(metric: "ci_feedback_minutes", comparison: .atMost,
-      threshold: 30))
+    #expect(
+      feedback
+        == MetricRule(
+          metric: "ci_feedback_minutes", comparison: .atMost,
+          threshold: 30))
     let itu = try #require(library.standard("itu-cd"))
     #expect(itu.kind == .conformance)
     #expect(itu.provenance.confidence == .low)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MaturityKit
 
 @Suite struct YAMLLoaderTests {
@@ -14,9 +15,10 @@ import Testing
   @Test func rejectsDuplicateKeysNamingBothLines() {
     let text = "practice: build\nstatus: implemented\nowner: team\nstatus: planned\n"
     let result = loadYAML(text)
-    #expect(failure(result) == [
-      "4:1: duplicate key 'status' (first written on line 2); a mapping's keys must be unique"
-    ])
+    #expect(
+      failure(result) == [
+        "4:1: duplicate key 'status' (first written on line 2); a mapping's keys must be unique"
+      ])
     if case .failure(let error) = result {
       #expect(summary(error.diagnostics[0].notes) == ["2:1: 'status' first written here"])
     }
@@ -29,9 +31,10 @@ import Testing
 
   @Test func namesATabUsedForIndentation() {
     let text = "activity:\n\tlevel: 2\nnote: \"a\tb\"\n"
-    #expect(failure(loadYAML(text)) == [
-      "2:1: a tab character is used for indentation; indent with spaces"
-    ])
+    #expect(
+      failure(loadYAML(text)) == [
+        "2:1: a tab character is used for indentation; indent with spaces"
+      ])
   }
 
   @Test func acceptsATabInsideAQuotedValue() {
@@ -48,18 +51,20 @@ import Testing
     let started = Date()
     let messages = failure(loadYAML(text))
     #expect(Date().timeIntervalSince(started) < 5)
-    #expect(messages == [
-      "7:45: expanding alias '*l5' takes the document past the limit of 5000000 nodes;"
-        + " aliases must not multiply content without bound"
-    ])
+    #expect(
+      messages == [
+        "7:45: expanding alias '*l5' takes the document past the limit of 5000000 nodes;"
+          + " aliases must not multiply content without bound"
+      ])
   }
 
   @Test func aliasBudgetCanBeLowered() {
     let text = "a: &a [x, y, z]\nb: [*a, *a]\n"
     let limits = YAMLLimits(maxNodes: 8)
     // 8 nodes are counted before the first alias, which adds the 4 of its list.
-    #expect(failure(loadYAML(text, limits: limits)).first?.hasPrefix("2:5: expanding alias '*a'")
-      == true)
+    #expect(
+      failure(loadYAML(text, limits: limits)).first?.hasPrefix("2:5: expanding alias '*a'")
+        == true)
     #expect(root(loadYAML(text, limits: YAMLLimits(maxNodes: 20))) != nil)
   }
 
@@ -87,9 +92,10 @@ import Testing
   }
 
   @Test func rejectsAMergeOfAScalar() {
-    #expect(failure(loadYAML("a: &a text\nb:\n  <<: *a\n")) == [
-      "3:7: a merge key '<<' expects a mapping or a list of mappings, found text"
-    ])
+    #expect(
+      failure(loadYAML("a: &a text\nb:\n  <<: *a\n")) == [
+        "3:7: a merge key '<<' expects a mapping or a list of mappings, found text"
+      ])
   }
 
   @Test func rejectsAnUndefinedAlias() {
@@ -129,22 +135,25 @@ import Testing
   }
 
   @Test func rejectsASecondDocument() {
-    #expect(failure(loadYAML("a: 1\n---\nb: 2\n")) == [
-      "2:1: expected a single YAML document, found a second one"
-    ])
+    #expect(
+      failure(loadYAML("a: 1\n---\nb: 2\n")) == [
+        "2:1: expected a single YAML document, found a second one"
+      ])
   }
 
   @Test func limitsNestingDepth() {
     let text = String(repeating: "[", count: 50) + String(repeating: "]", count: 50)
-    #expect(failure(loadYAML(text, limits: YAMLLimits(maxDepth: 20))) == [
-      "1:21: nesting is deeper than the limit of 20 levels"
-    ])
+    #expect(
+      failure(loadYAML(text, limits: YAMLLimits(maxDepth: 20))) == [
+        "1:21: nesting is deeper than the limit of 20 levels"
+      ])
   }
 
   @Test func limitsFileSize() {
-    #expect(failure(loadYAML("a: 1234567890\n", limits: YAMLLimits(maxFileBytes: 8))) == [
-      "1:1: file is 14 bytes, over the limit of 8 bytes"
-    ])
+    #expect(
+      failure(loadYAML("a: 1234567890\n", limits: YAMLLimits(maxFileBytes: 8))) == [
+        "1:1: file is 14 bytes, over the limit of 8 bytes"
+      ])
   }
 
   @Test func reportsASyntaxErrorWithItsPlace() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MaturityKit
 
 @Suite struct YAMLScalarTests {

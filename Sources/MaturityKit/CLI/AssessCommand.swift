@@ -59,7 +59,8 @@ package enum AssessCommand {
       todoLimit = number
     }
     var result = MaturityCommand.Result()
-    let renderer = DiagnosticRenderer(usesColor: context.usesColor(terminal: context.isStderrTerminal))
+    let renderer = DiagnosticRenderer(
+      usesColor: context.usesColor(terminal: context.isStderrTerminal))
     let loaded = StandardsLoader().load(paths: arguments.all("standards"))
     guard !loaded.hasErrors else {
       result.stderr = renderer.render(loaded.diagnostics)
@@ -122,7 +123,8 @@ package enum AssessCommand {
     case "markdown":
       return assessments.map(MarkdownReport().render).joined(separator: "\n---\n\n")
     default:
-      return assessments.map(text.render).joined(separator: "\n" + String(repeating: "=", count: 100) + "\n\n")
+      return assessments.map(text.render).joined(
+        separator: "\n" + String(repeating: "=", count: 100) + "\n\n")
     }
   }
 }

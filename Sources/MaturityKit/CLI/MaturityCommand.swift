@@ -30,8 +30,13 @@ package enum MaturityCommand {
     package var exitCode: Int32 = ExitCode.success
   }
 
-  package static let subcommands: [(spec: CommandSpec, run: @Sendable (ParsedArguments, Context)
-    -> Result)] = [
+  package static let subcommands:
+    [(
+      spec: CommandSpec,
+      run:
+        @Sendable (ParsedArguments, Context)
+        -> Result
+    )] = [
       (AssessCommand.spec, AssessCommand.run),
       (ValidateCommand.spec, ValidateCommand.run),
     ]

@@ -8,9 +8,10 @@ package enum ReportFile {
   /// - Returns: A diagnostic when the report could not be written.
   package static func write(_ text: String, to path: String, inputs: [String]) -> Diagnostic? {
     let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
-    let inputPaths = Set(inputs.map {
-      URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path
-    })
+    let inputPaths = Set(
+      inputs.map {
+        URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path
+      })
     if inputPaths.contains(target.path) {
       return Diagnostic(
         .error, "refusing to write the report over '\(path)', which is one of the inputs")
@@ -32,7 +33,8 @@ package enum ReportFile {
       return nil
     } catch {
       try? FileManager.default.removeItem(at: temporary)
-      return Diagnostic(.error, "cannot write the report to '\(path)': \(error.localizedDescription)")
+      return Diagnostic(
+        .error, "cannot write the report to '\(path)': \(error.localizedDescription)")
     }
   }
 }

@@ -31,7 +31,8 @@ package enum ValidateCommand {
     -> MaturityCommand.Result
   {
     let bundles = arguments.positionals.filter(isBundle)
-    let standardPaths = arguments.all("standards")
+    let standardPaths =
+      arguments.all("standards")
       + arguments.positionals.filter { !isBundle($0) }
     var lines: [String] = []
     let loaded = StandardsLoader().load(paths: standardPaths)
@@ -46,7 +47,8 @@ package enum ValidateCommand {
       diagnostics += result.diagnostics
       var line = "\(path): "
       if let bundle = result.bundle {
-        line += "\(bundle.claims.count) claims, \(bundle.ratings.count) ratings,"
+        line +=
+          "\(bundle.claims.count) claims, \(bundle.ratings.count) ratings,"
           + " \(bundle.metrics.count) metrics, \(bundle.waivers.count) waivers,"
           + " \(bundle.notApplicable.count) not applicable"
       } else {
@@ -62,7 +64,8 @@ package enum ValidateCommand {
     let errors = diagnostics.filter(\.isError).count
     let warnings = diagnostics.filter { $0.severity == .warning }.count
     if errors > 0 {
-      result.stderr += "error: \(errors) error\(errors == 1 ? "" : "s"),"
+      result.stderr +=
+        "error: \(errors) error\(errors == 1 ? "" : "s"),"
         + " \(warnings) warning\(warnings == 1 ? "" : "s")\n"
       result.exitCode = ExitCode.invalidInput
     } else {

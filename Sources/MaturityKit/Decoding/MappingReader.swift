@@ -5,8 +5,9 @@ struct MappingReader {
   /// What the mapping is, for messages: "a requirement", "the scope".
   let what: String
   private let context: DecodeContext
-  private var values: [String: YAMLNode] = [:]
-  private var keyNodes: [String: YAMLNode] = [:]
+  /// The mapping's pairs. Mappings are small, so a linear search beats building an
+  /// index for each one.
+  private let pairs: [YAMLPair]
 
   /// Reads `node` as a mapping whose keys must be among `keys`; reports an error and
   /// returns nil when it is not a mapping.
@@ -18,29 +19,37 @@ struct MappingReader {
     self.node = node
     self.what = what
     self.context = context
+    self.pairs = pairs
     for pair in pairs {
       guard let key = pair.key.scalar?.text else {
-        context.error("expected a text key in \(what), found \(pair.key.kindDescription)",
-          at: pair.key)
+        context.error(
+          "expected a text key in \(what), found \(pair.key.kindDescription)", at: pair.key)
         continue
       }
-      guard keys.contains(key) else {
+      if !keys.contains(key) {
         let hint = Suggestion.phrase(for: key, in: keys)
         context.error("unknown key '\(key)' in \(what)\(hint)", at: pair.key)
-        continue
       }
-      values[key] = pair.value
-      keyNodes[key] = pair.key
     }
   }
 
-  func has(_ key: String) -> Bool { values[key] != nil }
+  /// The pair for `key`; only known keys are ever asked for.
+  private func entry(_ key: String) -> (keyNode: YAMLNode, value: YAMLNode)? {
+    for pair in pairs {
+      if case .scalar(let scalar) = pair.key.content, scalar.text == key {
+        return (pair.key, pair.value)
+      }
+    }
+    return nil
+  }
 
-  func keyNode(_ key: String) -> YAMLNode? { keyNodes[key] }
+  func has(_ key: String) -> Bool { entry(key) != nil }
+
+  func keyNode(_ key: String) -> YAMLNode? { entry(key)?.keyNode }
 
   /// The value of `key`, or nil when absent (or null).
   func optional(_ key: String) -> YAMLNode? {
-    guard let value = values[key] else { return nil }
+    guard let value = entry(key)?.value else { return nil }
     if case .null = value.scalar?.resolved, value.scalar?.style == .plain { return nil }
     return value
   }
@@ -48,8 +57,9 @@ struct MappingReader {
   /// The value of `key`; reports it missing otherwise.
   func required(_ key: String) -> YAMLNode? {
     if let value = optional(key) { return value }
-    let found = values[key] != nil ? " (it is empty)" : ""
-    context.error("missing required key '\(key)' in \(what)\(found)", at: keyNodes[key] ?? node)
+    let found = entry(key) != nil ? " (it is empty)" : ""
+    context.error(
+      "missing required key '\(key)' in \(what)\(found)", at: entry(key)?.keyNode ?? node)
     return nil
   }
 

@@ -54,7 +54,8 @@ public struct BundleLoader: Sendable {
     }
     let context = DecodeContext(file: file)
     guard let root else {
-      context.report(.error, "file is empty; expected evidence (scope, claims, metrics…)",
+      context.report(
+        .error, "file is empty; expected evidence (scope, claims, metrics…)",
         line: 1, column: 1)
       return (nil, context.diagnostics)
     }

@@ -15,7 +15,8 @@ extension EvidenceDecoder {
     case (false, true):
       target = groupID(reader).map(NotApplicable.Target.group)
     default:
-      context.error("expected exactly one of 'requirement' or 'group' in a not-applicable entry",
+      context.error(
+        "expected exactly one of 'requirement' or 'group' in a not-applicable entry",
         at: node)
       target = nil
     }
@@ -55,7 +56,8 @@ extension EvidenceDecoder {
     let value = reader.number("value", required: true)
     let unit = decodeUnit(reader, definition: definition)
     let source = reader.text("source")
-    if let source, !BundlePath.isURL(source), let problem = BundlePath.check(source, in: bundlePath),
+    if let source, !BundlePath.isURL(source),
+      let problem = BundlePath.check(source, in: bundlePath),
       let sourceNode = reader.optional("source")
     {
       let text = describe(problem, source)

@@ -74,7 +74,8 @@ struct EvidenceDecoder {
         continue
       }
       guard (1...maxLevel).contains(level) else {
-        context.error("expected a target level from 1 to \(maxLevel), found \(level)",
+        context.error(
+          "expected a target level from 1 to \(maxLevel), found \(level)",
           at: pair.value)
         continue
       }
@@ -133,7 +134,8 @@ struct EvidenceDecoder {
 
   func describe(_ problem: BundlePath.Problem, _ reference: String) -> String {
     switch problem {
-    case .absolute: return "refers to '\(reference)', an absolute path; use a path inside the bundle"
+    case .absolute:
+      return "refers to '\(reference)', an absolute path; use a path inside the bundle"
     case .escapes: return "refers to '\(reference)', which lies outside the bundle"
     case .missing: return "refers to '\(reference)', which does not exist in the bundle"
     case .linkLeadsOut:

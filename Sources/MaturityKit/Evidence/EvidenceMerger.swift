@@ -14,13 +14,15 @@ struct EvidenceMerger {
     for part in parts { files[part.file.path] = part.file }
     let scopes = parts.compactMap(\.scope)
     for extra in scopes.dropFirst() {
-      report("the scope is given twice in one bundle", at: extra.location, first: scopes[0].location)
+      report(
+        "the scope is given twice in one bundle", at: extra.location, first: scopes[0].location)
     }
     guard let scope = scopes.first else {
       // A scope in a file that failed to load is reported by that file's own errors.
       if !fileNames.isEmpty, parts.count == fileNames.count {
         diagnostics.append(
-          Diagnostic(.error,
+          Diagnostic(
+            .error,
             "evidence bundle '\(bundlePath)' has no 'scope' section; exactly one evidence file"
               + " must describe the scope"))
       }
@@ -30,7 +32,8 @@ struct EvidenceMerger {
       path: bundlePath, scope: scope,
       claims: unique(parts.flatMap(\.claims), by: \.requirementID, \.location, "a claim"),
       ratings: unique(parts.flatMap(\.ratings), by: \.subItemID, \.location, "a rating"),
-      notApplicable: unique(parts.flatMap(\.notApplicable), by: \.target.id, \.location,
+      notApplicable: unique(
+        parts.flatMap(\.notApplicable), by: \.target.id, \.location,
         "a not-applicable entry"),
       waivers: unique(parts.flatMap(\.waivers), by: \.requirementID, \.location, "a waiver"),
       metrics: unique(parts.flatMap(\.metrics), by: \.name, \.location, "a value"),
@@ -47,7 +50,8 @@ struct EvidenceMerger {
     for item in items {
       let id = key(item)
       if let earlier = first[id] {
-        report("'\(id)' has \(what) twice in this bundle; keep one", at: location(item),
+        report(
+          "'\(id)' has \(what) twice in this bundle; keep one", at: location(item),
           first: earlier)
         continue
       }
@@ -57,11 +61,13 @@ struct EvidenceMerger {
     return kept
   }
 
-  private mutating func report(_ message: String, at location: SourceLocation,
-    first: SourceLocation)
-  {
+  private mutating func report(
+    _ message: String, at location: SourceLocation,
+    first: SourceLocation
+  ) {
     diagnostics.append(
-      diagnostic(.error, message, at: location,
+      diagnostic(
+        .error, message, at: location,
         notes: [diagnostic(.note, "first given here", at: first)]))
   }
 

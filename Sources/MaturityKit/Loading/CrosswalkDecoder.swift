@@ -8,10 +8,12 @@ struct CrosswalkDecoder {
 
   func decode(_ root: YAMLNode) -> Crosswalk? {
     guard
-      let top = MappingReader(root, "a crosswalk file", keys: ["crosswalk", "relations"],
+      let top = MappingReader(
+        root, "a crosswalk file", keys: ["crosswalk", "relations"],
         context: context),
       let header = top.required("crosswalk").flatMap({
-        MappingReader($0, "the crosswalk", keys: ["id", "from", "to", "provenance"],
+        MappingReader(
+          $0, "the crosswalk", keys: ["id", "from", "to", "provenance"],
           context: context)
       })
     else { return nil }
@@ -30,8 +32,10 @@ struct CrosswalkDecoder {
   }
 
   private func decodeRelation(_ node: YAMLNode) -> CrosswalkRelation? {
-    guard let reader = MappingReader(node, "a relation", keys: ["from", "to", "relation", "note"],
-      context: context)
+    guard
+      let reader = MappingReader(
+        node, "a relation", keys: ["from", "to", "relation", "note"],
+        context: context)
     else { return nil }
     let from = ids(reader, "from")
     let to = ids(reader, "to")

@@ -39,7 +39,8 @@ struct LibraryChecks {
     where standard == nil {
       let hint = Suggestion.phrase(for: id, in: library.standards.map(\.id))
       problems.append(
-        diagnostic("crosswalk '\(crosswalk.id)' names standard '\(id)', which is not loaded\(hint)",
+        diagnostic(
+          "crosswalk '\(crosswalk.id)' names standard '\(id)', which is not loaded\(hint)",
           at: crosswalk.location))
     }
     guard let from, let to else { return problems }
@@ -48,7 +49,8 @@ struct LibraryChecks {
         for id in ids where library.requirement(id)?.standard.id != standard.id {
           let hint = Suggestion.phrase(for: id, in: standard.requirements.map(\.id))
           problems.append(
-            diagnostic("'\(id)' is not a requirement of standard '\(standard.id)'\(hint)",
+            diagnostic(
+              "'\(id)' is not a requirement of standard '\(standard.id)'\(hint)",
               at: relation.location))
         }
       }

@@ -43,8 +43,10 @@ struct RequirementDecoder {
 
   private func decodeMetric(_ node: YAMLNode) -> MetricRule? {
     let comparisons = MetricRule.Comparison.allCases.map(\.rawValue)
-    guard let reader = MappingReader(node, "a metric rule", keys: ["name"] + comparisons,
-      context: context)
+    guard
+      let reader = MappingReader(
+        node, "a metric rule", keys: ["name"] + comparisons,
+        context: context)
     else { return nil }
     let name = reader.text("name", required: true)
     if let name, MetricCatalog.definition(name) == nil, let value = reader.optional("name") {

@@ -42,7 +42,8 @@ struct StandardDecoder {
     var levels: [LevelDefinition] = []
     for item in items {
       guard
-        let level = MappingReader(item, "a level", keys: ["level", "name", "name_zh"],
+        let level = MappingReader(
+          item, "a level", keys: ["level", "name", "name_zh"],
           context: context),
         let number = level.int("level", required: true),
         let name = level.text("name", required: true)
@@ -70,7 +71,8 @@ struct StandardDecoder {
       return nil
     }
     guard let node = reader.required("rollup"),
-      let rollup = MappingReader(node, "a roll-up rule", keys: ["rule", "percent", "tolerance"],
+      let rollup = MappingReader(
+        node, "a roll-up rule", keys: ["rule", "percent", "tolerance"],
         context: context)
     else { return nil }
     switch rollup.choice("rule", as: RollupName.self, required: true) {
@@ -85,7 +87,8 @@ struct StandardDecoder {
       let percent = rollup.number("percent", required: true)
       let tolerance = rollup.int("tolerance", required: true)
       if let percent, !(0...100).contains(percent), let node = rollup.optional("percent") {
-        context.error("expected 'percent' between 0 and 100, found \(NumberText.format(percent))",
+        context.error(
+          "expected 'percent' between 0 and 100, found \(NumberText.format(percent))",
           at: node)
       }
       if let tolerance, tolerance < 0, let node = rollup.optional("tolerance") {
@@ -107,8 +110,10 @@ struct StandardDecoder {
   private func decodeDomain(
     _ node: YAMLNode, kind: Standard.Kind?, _ levels: [LevelDefinition]?
   ) -> Domain? {
-    guard let reader = MappingReader(node, "the domain", keys: ["id", "name", "name_zh", "groups"],
-      context: context)
+    guard
+      let reader = MappingReader(
+        node, "the domain", keys: ["id", "name", "name_zh", "groups"],
+        context: context)
     else { return nil }
     let id = reader.text("id", required: true)
     let name = reader.text("name", required: true)

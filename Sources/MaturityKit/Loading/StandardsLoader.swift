@@ -62,7 +62,8 @@ public struct StandardsLoader: Sendable {
         let (id, location) = item.identity
         if let first = seenInGroup[id] {
           diagnostics.append(
-            Diagnostic(.error, "duplicate standard or crosswalk id '\(id)' (also in \(first.file))",
+            Diagnostic(
+              .error, "duplicate standard or crosswalk id '\(id)' (also in \(first.file))",
               at: location))
           continue
         }
@@ -100,7 +101,8 @@ public struct StandardsLoader: Sendable {
     }
     let context = DecodeContext(file: file)
     guard let root else {
-      context.report(.error, "file is empty; expected a standard or a crosswalk", line: 1,
+      context.report(
+        .error, "file is empty; expected a standard or a crosswalk", line: 1,
         column: 1)
       return (nil, context.diagnostics)
     }

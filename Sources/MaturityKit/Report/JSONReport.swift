@@ -37,7 +37,10 @@ public struct JSONReport: Sendable {
       ("kind", .string(scope.kind.rawValue)),
       ("assessed_on", .string(scope.assessedOn.description)),
       ("assessor", .optional(scope.assessor)),
-      ("targets", .object(scope.targets.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+      (
+        "targets",
+        .object(scope.targets.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })
+      ),
     ])
   }
 
@@ -134,39 +137,56 @@ public struct JSONReport: Sendable {
       ("blocks_target_of", .array(item.blocksTargetOf.map(JSONValue.string))),
       ("blocks_conformance_of", .array(item.blocksConformanceOf.map(JSONValue.string))),
       ("blocks_next_level_of", .array(item.blocksNextLevelOf.map(JSONValue.string))),
-      ("gaps", .array(item.gaps.map { gap in
-        .object([
-          ("id", .string(gap.id)),
-          ("standard", .string(gap.standardID)),
-          ("level", .optional(gap.requirement.level)),
-          ("status", .string(gap.status.rawValue)),
-          ("reason", .string(gap.reason)),
-          ("text", .string(gap.requirement.text)),
-        ])
-      })),
+      (
+        "gaps",
+        .array(
+          item.gaps.map { gap in
+            .object([
+              ("id", .string(gap.id)),
+              ("standard", .string(gap.standardID)),
+              ("level", .optional(gap.requirement.level)),
+              ("status", .string(gap.status.rawValue)),
+              ("reason", .string(gap.reason)),
+              ("text", .string(gap.requirement.text)),
+            ])
+          })
+      ),
     ])
   }
 
   private func health(_ health: EvidenceHealth) -> JSONValue {
     let dated: ([EvidenceHealth.Dated]) -> JSONValue = { items in
-      .array(items.map {
-        .object([("id", .string($0.id)), ("date", .string($0.date.description)),
-          ("detail", .string($0.detail))])
-      })
+      .array(
+        items.map {
+          .object([
+            ("id", .string($0.id)), ("date", .string($0.date.description)),
+            ("detail", .string($0.detail)),
+          ])
+        })
     }
     return .object([
       ("expired", dated(health.expired)),
       ("expiring_soon", dated(health.expiringSoon)),
-      ("broken_references", .array(health.brokenReferences.map {
-        .object([("owner", .string($0.owner)), ("reference", .string($0.reference)),
-          ("problem", .string($0.problem)), ("location", .string($0.location.description))])
-      })),
+      (
+        "broken_references",
+        .array(
+          health.brokenReferences.map {
+            .object([
+              ("owner", .string($0.owner)), ("reference", .string($0.reference)),
+              ("problem", .string($0.problem)), ("location", .string($0.location.description)),
+            ])
+          })
+      ),
       ("not_assessed", .array(health.notAssessed.map { .string($0.id) })),
       ("waivers_in_force", .array(health.waiversInForce.map(waiver))),
       ("waivers_expired", .array(health.waiversExpired.map(waiver))),
-      ("contradictions", .array(health.contradictions.map {
-        .object([("id", .string($0.id)), ("detail", .optional($0.contradiction))])
-      })),
+      (
+        "contradictions",
+        .array(
+          health.contradictions.map {
+            .object([("id", .string($0.id)), ("detail", .optional($0.contradiction))])
+          })
+      ),
     ])
   }
 
@@ -178,13 +198,16 @@ public struct JSONReport: Sendable {
       ("kind", .string(standard.kind.rawValue)),
       ("reference", .optional(standard.reference)),
       ("version", .optional(standard.version)),
-      ("provenance", .object([
-        ("summary", .bool(provenance.isSummary)),
-        ("structure", .string(provenance.structure)),
-        ("wording", .string(provenance.wording)),
-        ("confidence", .string(provenance.confidence.rawValue)),
-        ("sources", .array(provenance.sources.map(JSONValue.string))),
-      ])),
+      (
+        "provenance",
+        .object([
+          ("summary", .bool(provenance.isSummary)),
+          ("structure", .string(provenance.structure)),
+          ("wording", .string(provenance.wording)),
+          ("confidence", .string(provenance.confidence.rawValue)),
+          ("sources", .array(provenance.sources.map(JSONValue.string))),
+        ])
+      ),
     ])
   }
 }

@@ -15,7 +15,9 @@ public struct MarkdownReport: Sendable {
     out.append("## Standards")
     out.append("")
     for standard in assessment.standards {
-      out.append("- **\(md(standard.id))**: \(md(standard.title)). \(md(ReportWording.provenance(standard)))")
+      out.append(
+        "- **\(md(standard.id))**: \(md(standard.title)). \(md(ReportWording.provenance(standard)))"
+      )
     }
     return out.joined(separator: "\n") + "\n"
   }
@@ -25,7 +27,8 @@ public struct MarkdownReport: Sendable {
     out.append("# Dual-certification gap report: \(md(scope.name))")
     out.append("")
     out.append("- **Scope:** \(md(scope.name)) (\(scope.kind.rawValue)), \(md(scope.organisation))")
-    out.append("- **Assessed:** \(scope.assessedOn)" + (scope.assessor.map { " by \(md($0))" } ?? ""))
+    out.append(
+      "- **Assessed:** \(scope.assessedOn)" + (scope.assessor.map { " by \(md($0))" } ?? ""))
     out.append("- **Bundle:** `\(code(assessment.bundlePath))`")
     out.append("- **Mode:** \(ReportWording.mode(assessment.options))")
   }
@@ -87,21 +90,33 @@ public struct MarkdownReport: Sendable {
       out += lines.map { "- \($0)" }
     }
     section("Expired", health.expired.map { "`\(code($0.id))`: \(md($0.detail))" })
-    section("Expiring within 30 days", health.expiringSoon.map { "`\(code($0.id))`: \(md($0.detail))" })
-    section("Broken references", health.brokenReferences.map {
-      "`\(code($0.owner))`: \(md($0.problem))"
-    })
-    section("Waivers in force", health.waiversInForce.map {
-      "`\(code($0.requirementID))`: approved by \(md($0.approver)) until \($0.expires): \(md($0.reason))"
-    })
-    section("Waivers expired", health.waiversExpired.map {
-      "`\(code($0.requirementID))`: expired \($0.expires), approved by \(md($0.approver))"
-    })
-    section("Contradictions", health.contradictions.map {
-      "`\(code($0.id))`: \(md($0.contradiction ?? ""))"
-    })
-    section("Required requirements not assessed",
-      health.notAssessed.isEmpty ? [] : [health.notAssessed.map { "`\(code($0.id))`" }.joined(separator: ", ")])
+    section(
+      "Expiring within 30 days", health.expiringSoon.map { "`\(code($0.id))`: \(md($0.detail))" })
+    section(
+      "Broken references",
+      health.brokenReferences.map {
+        "`\(code($0.owner))`: \(md($0.problem))"
+      })
+    section(
+      "Waivers in force",
+      health.waiversInForce.map {
+        "`\(code($0.requirementID))`: approved by \(md($0.approver)) until \($0.expires):"
+          + " \(md($0.reason))"
+      })
+    section(
+      "Waivers expired",
+      health.waiversExpired.map {
+        "`\(code($0.requirementID))`: expired \($0.expires), approved by \(md($0.approver))"
+      })
+    section(
+      "Contradictions",
+      health.contradictions.map {
+        "`\(code($0.id))`: \(md($0.contradiction ?? ""))"
+      })
+    section(
+      "Required requirements not assessed",
+      health.notAssessed.isEmpty
+        ? [] : [health.notAssessed.map { "`\(code($0.id))`" }.joined(separator: ", ")])
   }
 
   // MARK: - Escaping
@@ -127,8 +142,10 @@ public struct MarkdownReport: Sendable {
   /// Text for inside backticks, where escapes do not work: backticks, line breaks and
   /// control characters are dropped.
   private func code(_ text: String) -> String {
-    String(String.UnicodeScalarView(text.unicodeScalars.filter {
-      $0 != "`" && $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value)
-    }))
+    String(
+      String.UnicodeScalarView(
+        text.unicodeScalars.filter {
+          $0 != "`" && $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value)
+        }))
   }
 }

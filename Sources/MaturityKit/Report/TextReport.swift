@@ -27,7 +27,8 @@ public struct TextReport: Sendable {
     let scope = assessment.scope
     out.append(bold("Dual-certification gap report"))
     out.append("")
-    out.append("Scope     \(safe(scope.name)) (\(scope.kind.rawValue)), \(safe(scope.organisation))")
+    out.append(
+      "Scope     \(safe(scope.name)) (\(scope.kind.rawValue)), \(safe(scope.organisation))")
     out.append("Assessed  \(scope.assessedOn)" + (scope.assessor.map { " by \(safe($0))" } ?? ""))
     out.append("Bundle    \(safe(assessment.bundlePath))")
     out.append("Mode      \(ReportWording.mode(assessment.options))")
@@ -83,7 +84,8 @@ public struct TextReport: Sendable {
     let shown = todoLimit.map { Array(items.prefix($0)) } ?? items
     for (index, item) in shown.enumerated() {
       let number = "\(index + 1).".padding(toLength: 4, withPad: " ", startingAt: 0)
-      out.append("  \(number)\(safe(item.ids.joined(separator: " + "))): unblocks \(safe(item.impact))")
+      out.append(
+        "  \(number)\(safe(item.ids.joined(separator: " + "))): unblocks \(safe(item.impact))")
       let width = item.ids.map(\.count).max() ?? 0
       for gap in item.gaps {
         let id = safe(gap.id).padding(toLength: width, withPad: " ", startingAt: 0)
@@ -107,15 +109,21 @@ public struct TextReport: Sendable {
     }
     section("Expired", health.expired.map { "\($0.id): \($0.detail)" })
     section("Expiring within 30 days", health.expiringSoon.map { "\($0.id): \($0.detail)" })
-    section("Broken references", health.brokenReferences.map {
-      "\($0.owner): \($0.problem) (\($0.location))"
-    })
-    section("Waivers in force", health.waiversInForce.map {
-      "\($0.requirementID): approved by \($0.approver) until \($0.expires): \($0.reason)"
-    })
-    section("Waivers expired", health.waiversExpired.map {
-      "\($0.requirementID): expired \($0.expires), approved by \($0.approver)"
-    })
+    section(
+      "Broken references",
+      health.brokenReferences.map {
+        "\($0.owner): \($0.problem) (\($0.location))"
+      })
+    section(
+      "Waivers in force",
+      health.waiversInForce.map {
+        "\($0.requirementID): approved by \($0.approver) until \($0.expires): \($0.reason)"
+      })
+    section(
+      "Waivers expired",
+      health.waiversExpired.map {
+        "\($0.requirementID): expired \($0.expires), approved by \($0.approver)"
+      })
     section("Contradictions", health.contradictions.map { "\($0.id): \($0.contradiction ?? "")" })
     let ids = health.notAssessed.map(\.id)
     out.append("  Required requirements not assessed (\(ids.count))" + (ids.isEmpty ? "" : ":"))

@@ -78,7 +78,9 @@ public struct TodoItem: Sendable {
   /// What the item unblocks, in words.
   public var impact: String {
     var parts: [String] = []
-    if !blocksTargetOf.isEmpty { parts.append("target level of \(blocksTargetOf.joined(separator: ", "))") }
+    if !blocksTargetOf.isEmpty {
+      parts.append("target level of \(blocksTargetOf.joined(separator: ", "))")
+    }
     if !blocksConformanceOf.isEmpty {
       parts.append("conformance to \(blocksConformanceOf.joined(separator: ", "))")
     }

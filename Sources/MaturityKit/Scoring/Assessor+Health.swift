@@ -22,7 +22,8 @@ extension Assessor {
     for waiver in bundle.waivers where waiver.expires >= today && waiver.expires <= horizon {
       let days = today.days(until: waiver.expires)
       expiring.append(
-        .init(id: waiver.requirementID, date: waiver.expires,
+        .init(
+          id: waiver.requirementID, date: waiver.expires,
           detail: "waiver expires on \(waiver.expires), in \(days) days"))
     }
     let byDate: (EvidenceHealth.Dated, EvidenceHealth.Dated) -> Bool = {

@@ -11,6 +11,7 @@ public struct Assessor: Sendable {
 
   public func assess(_ bundle: EvidenceBundle) -> Assessment {
     let results = requirementResults(bundle)
+    let statuses = results.mapValues(\.status)
     let domainIDs = domainsInScope(bundle)
     var domains: [DomainResult] = []
     for domainID in domainIDs {
@@ -20,7 +21,9 @@ public struct Assessor: Sendable {
       domains.append(
         DomainResult(
           id: domainID, name: first.domain.name, nameZh: first.domain.nameZh, target: target,
-          standards: standards.map { score($0, results: results, target: target) }))
+          standards: standards.map {
+            score($0, results: results, statuses: statuses, target: target)
+          }))
     }
     return Assessment(
       bundlePath: bundle.path, scope: bundle.scope, options: options, domains: domains,
@@ -35,6 +38,7 @@ public struct Assessor: Sendable {
   func requirementResults(_ bundle: EvidenceBundle) -> [String: RequirementResult] {
     let evaluator = RequirementEvaluator(bundle: bundle, library: library)
     var results: [String: RequirementResult] = [:]
+    results.reserveCapacity(library.standards.map(\.requirements.count).reduce(0, +))
     for standard in library.standards {
       walk(standard.domain.groups, ancestors: []) { requirement, subItem, ancestors in
         results[requirement.id] = evaluator.direct(
@@ -44,12 +48,16 @@ public struct Assessor: Sendable {
     let direct = results
     let resolver = CrosswalkResolver(crosswalks: library.crosswalks)
     let waivers = Dictionary(bundle.waivers.map { ($0.requirementID, $0) }) { first, _ in first }
-    for (id, var result) in results {
+    // Only requirements without evidence (for the crosswalk) or with a waiver can change.
+    let candidates = Set(resolver.relatedIDs).union(waivers.keys)
+    for id in candidates {
+      guard var result = results[id] else { continue }
       if result.status == .notAssessed, let derived = resolver.derive(id, direct: direct) {
         result.status = derived.status
         result.basis = .crosswalk
         result.crosswalkPartners = derived.partners
-        result.reason = "\(derived.status.words) through the crosswalk: "
+        result.reason =
+          "\(derived.status.words) through the crosswalk: "
           + "\(derived.partners.joined(separator: ", ")) met (\(derived.kind.rawValue))"
       }
       evaluator.applyWaiver(to: &result, waiver: waivers[id])
@@ -62,10 +70,12 @@ public struct Assessor: Sendable {
     _ groups: [Group], ancestors: [String],
     _ visit: (Requirement, Group, [String]) -> Void
   ) {
+    var path = ancestors
     for group in groups {
-      let path = ancestors + [group.id]
+      path.append(group.id)
       for requirement in group.requirements { visit(requirement, group, path) }
       walk(group.groups, ancestors: path, visit)
+      path.removeLast()
     }
   }
 
@@ -88,34 +98,39 @@ public struct Assessor: Sendable {
 
   // MARK: - Levels and conformance
 
-  private func score(_ standard: Standard, results: [String: RequirementResult], target: Int?)
-    -> StandardResult
-  {
+  private func score(
+    _ standard: Standard, results: [String: RequirementResult],
+    statuses: [String: RequirementStatus], target: Int?
+  ) -> StandardResult {
     let strict = options.isStrict
-    let requirements = standard.requirements.compactMap { results[$0.id] }
-    let required = requirements.filter {
-      $0.requirement.isRequired && $0.status != .notApplicable
+    let requirements = standard.requirements
+    var required = 0
+    var passing = 0
+    var gapsToTarget = 0
+    for requirement in requirements where requirement.isRequired {
+      guard let status = statuses[requirement.id], status != .notApplicable else { continue }
+      required += 1
+      if status.passes(strict: strict) {
+        passing += 1
+      } else if let target, (requirement.level ?? 0) <= target {
+        gapsToTarget += 1
+      }
     }
-    let passing = required.filter { $0.status.passes(strict: strict) }
     var result = StandardResult(
-      standard: standard, subItems: [], requiredCount: required.count,
-      passingRequiredCount: passing.count, gapCount: required.count - passing.count,
-      requirements: requirements)
+      standard: standard, subItems: [], requiredCount: required,
+      passingRequiredCount: passing, gapCount: required - passing,
+      requirements: requirements.compactMap { results[$0.id] })
     switch standard.kind {
     case .conformance:
-      result.conforms = passing.count == required.count
+      result.conforms = passing == required
     case .levelled:
       let calculator = LevelCalculator(maxLevel: standard.maxLevel, isStrict: strict)
-      result.subItems = standard.subItems.map { calculator.score($0, results: results) }
+      result.subItems = standard.subItems.map { calculator.score($0, statuses: statuses) }
       let applicable = result.subItems.filter(\.isApplicable)
       result.level = calculator.rollUp(applicable.map(\.level), rule: standard.rollup ?? .minimum)
       result.coverage =
         applicable.isEmpty ? 0 : applicable.map(\.score).reduce(0, +) / Double(applicable.count)
-      if let target {
-        result.gapCount = required.filter {
-          !$0.status.passes(strict: strict) && ($0.requirement.level ?? 0) <= target
-        }.count
-      }
+      if target != nil { result.gapCount = gapsToTarget }
     }
     return result
   }

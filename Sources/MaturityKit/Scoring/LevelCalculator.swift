@@ -6,27 +6,38 @@ struct LevelCalculator {
   /// A sub-item reaches level L when every required requirement of levels 1…L passes. A
   /// level with no required requirement (or only not-applicable ones) asks nothing, so
   /// it passes and, for partial credit, earns what the level below earned.
-  func score(_ subItem: Group, results: [String: RequirementResult]) -> SubItemResult {
-    let own = subItem.requirements.compactMap { results[$0.id] }
-    let required = own.filter { $0.requirement.isRequired }
+  func score(_ subItem: Group, statuses: [String: RequirementStatus]) -> SubItemResult {
+    let top = max(maxLevel, 1)
+    var creditSum = [Double](repeating: 0, count: top + 1)
+    var creditCount = [Int](repeating: 0, count: top + 1)
+    var isFailing = [Bool](repeating: false, count: top + 1)
+    var isApplicable = false
+    var waived = 0
+    for requirement in subItem.requirements {
+      guard let status = statuses[requirement.id] else { continue }
+      if status != .notApplicable { isApplicable = true }
+      if status == .waived { waived += 1 }
+      guard requirement.isRequired, let level = requirement.level, (1...top).contains(level)
+      else { continue }
+      if !status.passes(strict: isStrict) { isFailing[level] = true }
+      if let credit = status.credit(strict: isStrict) {
+        creditSum[level] += credit
+        creditCount[level] += 1
+      }
+    }
     var level = 0
-    var isGated = false
     var score = 0.0
     var previousCredit = 1.0
-    for number in 1...max(maxLevel, 1) {
-      let credits = required.filter { $0.requirement.level == number }
-        .compactMap { $0.status.credit(strict: isStrict) }
-      let credit = credits.isEmpty ? previousCredit : credits.reduce(0, +) / Double(credits.count)
-      let passes = required.filter { $0.requirement.level == number }
-        .allSatisfy { $0.status.passes(strict: isStrict) }
-      if passes, !isGated { level = number } else { isGated = true }
+    for number in 1...top {
+      let credit =
+        creditCount[number] == 0 ? previousCredit : creditSum[number] / Double(creditCount[number])
+      if !isFailing[number], level == number - 1 { level = number }
       score += credit
       previousCredit = credit
     }
     return SubItemResult(
       id: subItem.id, name: subItem.name, level: level, score: score,
-      isApplicable: own.contains { $0.status != .notApplicable },
-      waivedCount: own.filter { $0.status == .waived }.count)
+      isApplicable: isApplicable, waivedCount: waived)
   }
 
   /// The domain level from the sub-item levels; 0 when below level 1.

@@ -30,7 +30,11 @@ struct RequirementEvaluator {
       requirement: requirement, standardID: standard.id, subItemID: subItem.id,
       domainID: standard.domain.id, status: .notAssessed, basis: .none,
       reason: "no evidence", crosswalkPartners: [])
-    if let entry = ([requirement.id] + ancestors).lazy.compactMap({ notApplicable[$0] }).first {
+    if !notApplicable.isEmpty,
+      let entry = notApplicable[requirement.id]
+        ?? ancestors.lazy.compactMap({ notApplicable[$0] })
+        .first
+    {
       result.status = .notApplicable
       result.basis = .notApplicable
       result.reason = "not applicable: \(entry.reason)"
@@ -66,7 +70,8 @@ struct RequirementEvaluator {
       return
     }
     result.waiver = waiver
-    result.reason = "waived by \(waiver.approver) until \(waiver.expires): \(waiver.reason)"
+    result.reason =
+      "waived by \(waiver.approver) until \(waiver.expires): \(waiver.reason)"
       + " (was \(result.status.words))"
     result.status = .waived
     result.basis = .waiver
@@ -99,7 +104,7 @@ struct RequirementEvaluator {
       let said = RequirementStatus(rawValue: claim.status.rawValue) ?? .notMet
       return judge(
         said, basis: .claim, source: "the claim", attestation: claim.attestation,
-        reason: "claim: \(claim.status.rawValue.replacingOccurrences(of: "-", with: " "))")
+        reason: "claim: \(said.words)")
     }
     guard let rating = ratings[subItem.id], let level = requirement.level else { return nil }
     let said: RequirementStatus

@@ -29,7 +29,17 @@ public enum RequirementStatus: String, Sendable, CaseIterable {
   }
 
   /// Words for reports: "partly met".
-  public var words: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+  public var words: String {
+    switch self {
+    case .met: return "met"
+    case .partlyMet: return "partly met"
+    case .notMet: return "not met"
+    case .notApplicable: return "not applicable"
+    case .waived: return "waived"
+    case .notAssessed: return "not assessed"
+    case .expired: return "expired"
+    }
+  }
 }
 
 /// What decided a requirement's status.

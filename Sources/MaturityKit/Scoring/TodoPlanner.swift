@@ -4,46 +4,57 @@ struct TodoPlanner {
   let library: StandardsLibrary
   let options: AssessmentOptions
 
+  /// A gap and the little that ordering it needs, kept small so that building the plan
+  /// copies little.
+  private struct Gap {
+    var result: RequirementResult
+    var domainID: String
+    var target: Int?
+    var standardID: String
+    var kind: Standard.Kind
+    var currentLevel: Int
+  }
+
   func plan(_ domains: [DomainResult]) -> [TodoItem] {
-    var gaps: [String: (result: RequirementResult, domain: DomainResult, current: StandardResult)] =
-      [:]
+    var gaps: [String: Gap] = [:]
     for domain in domains {
       for standard in domain.standards {
         for result in standard.requirements
         where result.requirement.isRequired && !result.status.passes(strict: options.isStrict) {
-          gaps[result.id] = (result, domain, standard)
+          gaps[result.id] = Gap(
+            result: result, domainID: domain.id, target: domain.target,
+            standardID: standard.standard.id, kind: standard.standard.kind,
+            currentLevel: standard.level ?? 0)
         }
       }
     }
     var sets = DisjointSets(Array(gaps.keys))
     for crosswalk in library.crosswalks {
       for relation in crosswalk.relations {
-        let ids = (relation.from + relation.to).filter { gaps[$0] != nil }
-        for (first, second) in zip(ids, ids.dropFirst()) { sets.union(first, second) }
+        // Only gaps on both sides make one piece of work: two gaps of one standard that
+        // merely share a met partner stay apart.
+        let left = relation.from.filter { gaps[$0] != nil }
+        let right = relation.to.filter { gaps[$0] != nil }
+        guard let anchor = left.first, !right.isEmpty else { continue }
+        for id in left.dropFirst() + right { sets.union(anchor, id) }
       }
     }
-    let items = sets.groups().map { ids in
-      item(for: ids.compactMap { gaps[$0] })
-    }
-    return items.sorted(by: isBefore)
+    let items = sets.groups().map { ids in item(for: ids.compactMap { gaps[$0] }) }
+    return items.map { (key: sortKey($0), item: $0) }.sorted { $0.key < $1.key }.map(\.item)
   }
 
-  private func item(
-    for members: [(result: RequirementResult, domain: DomainResult, current: StandardResult)]
-  ) -> TodoItem {
+  private func item(for members: [Gap]) -> TodoItem {
     var target: Set<String> = []
     var conformance: Set<String> = []
     var next: Set<String> = []
     for member in members {
       let level = member.result.requirement.level
-      switch member.current.standard.kind {
+      switch member.kind {
       case .levelled:
-        if let goal = member.domain.target, let level, level <= goal {
-          target.insert(member.domain.id)
-        }
-        if let level, level == (member.current.level ?? 0) + 1 { next.insert(member.domain.id) }
+        if let goal = member.target, let level, level <= goal { target.insert(member.domainID) }
+        if let level, level == member.currentLevel + 1 { next.insert(member.domainID) }
       case .conformance:
-        conformance.insert(member.current.standard.id)
+        conformance.insert(member.standardID)
       }
     }
     let ordered = members.map(\.result).sorted {
@@ -56,14 +67,13 @@ struct TodoPlanner {
   }
 
   /// Items that unblock more certifications first; then those that unblock the next
-  /// level; then lower levels; then by id.
-  private func isBefore(_ lhs: TodoItem, _ rhs: TodoItem) -> Bool {
-    func key(_ item: TodoItem) -> (Int, Int, Int, Int, String) {
-      let unblocked = item.blocksTargetOf.count + item.blocksConformanceOf.count
-      let lowest = item.gaps.compactMap(\.requirement.level).min() ?? Int.max
-      return (-unblocked, item.blocksNextLevelOf.isEmpty ? 1 : 0, lowest, -item.gaps.count,
-        item.ids.first ?? "")
-    }
-    return key(lhs) < key(rhs)
+  /// level; then lower levels; then larger items; then by id.
+  private func sortKey(_ item: TodoItem) -> (Int, Int, Int, Int, String) {
+    let unblocked = item.blocksTargetOf.count + item.blocksConformanceOf.count
+    let lowest = item.gaps.compactMap(\.requirement.level).min() ?? Int.max
+    return (
+      -unblocked, item.blocksNextLevelOf.isEmpty ? 1 : 0, lowest, -item.gaps.count,
+      item.ids.first ?? ""
+    )
   }
 }

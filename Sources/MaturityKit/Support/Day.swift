@@ -4,10 +4,25 @@ public struct Day: Sendable, Hashable, Comparable {
   public let ordinal: Int
 
   public init?(_ text: String) {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-      (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year)
+    var fields = (year: 0, month: 0, day: 0)
+    var count = 0
+    for byte in text.utf8 {
+      count += 1
+      if count == 5 || count == 8 {
+        guard byte == UInt8(ascii: "-") else { return nil }
+        continue
+      }
+      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), count <= 10 else { return nil }
+      let digit = Int(byte - UInt8(ascii: "0"))
+      switch count {
+      case 1...4: fields.year = fields.year * 10 + digit
+      case 6...7: fields.month = fields.month * 10 + digit
+      default: fields.day = fields.day * 10 + digit
+      }
+    }
+    let (year, month, day) = fields
+    guard count == 10, (1...12).contains(month), day >= 1,
+      day <= Self.daysIn(month: month, year: year)
     else { return nil }
     ordinal = Self.ordinal(year: year, month: month, day: day)
   }

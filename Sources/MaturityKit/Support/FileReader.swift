@@ -12,7 +12,8 @@ public enum FileReader {
       size > maxBytes
     {
       return .failure(
-        Diagnostic(.error, "file is \(size) bytes, over the limit of \(maxBytes) bytes",
+        Diagnostic(
+          .error, "file is \(size) bytes, over the limit of \(maxBytes) bytes",
           at: SourceLocation(file: shown, line: 1, column: 1)))
     }
     do {

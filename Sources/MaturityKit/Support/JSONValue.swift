@@ -67,6 +67,16 @@ public indirect enum JSONValue: Sendable, Equatable {
 
   private static func writeString(_ value: String, to output: inout String) {
     output += "\""
+    defer { output += "\"" }
+    let needsEscaping = value.utf8.contains { byte in
+      byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+        || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
+        || byte == 0xE2  // may start U+2028 or U+2029
+    }
+    guard needsEscaping else {
+      output += value
+      return
+    }
     for scalar in value.unicodeScalars {
       switch scalar {
       case "\"": output += "\\\""
@@ -86,6 +96,5 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
       }
     }
-    output += "\""
   }
 }

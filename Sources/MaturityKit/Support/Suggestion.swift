@@ -6,9 +6,13 @@ public enum Suggestion {
     var best: (candidate: String, distance: Int)?
     for candidate in candidates {
       let distance = editDistance(word.lowercased(), candidate.lowercased())
-      if distance <= limit, distance < (best?.distance ?? .max) {
-        best = (candidate, distance)
+      guard distance <= limit else { continue }
+      // Ties go to the alphabetically first candidate, so suggestions never depend on the
+      // order of a dictionary.
+      if let current = best, (distance, candidate) >= (current.distance, current.candidate) {
+        continue
       }
+      best = (candidate, distance)
     }
     return best?.candidate
   }

@@ -16,7 +16,7 @@ public enum YAMLLoader {
     if let problem = EncodingCheck.firstProblem(in: file, maxBytes: limits.maxFileBytes) {
       throw Failure(diagnostics: [problem])
     }
-    let builder = YAMLTreeBuilder(file: file, limits: limits)
+    var builder = YAMLTreeBuilder(file: file, limits: limits)
     return try builder.build()
   }
 }

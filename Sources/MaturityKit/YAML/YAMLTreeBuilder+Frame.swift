@@ -9,7 +9,8 @@ extension YAMLTreeBuilder {
     var pairs: [YAMLPair] = []
     var pendingKey: YAMLNode?
     var weight = 1
-    /// The first place each scalar key was written, to report repeats.
+    /// The first place of each scalar key, once the mapping is too large for a linear
+    /// search of `pairs` to stay cheap.
     var keyPlaces: [String: (line: Int, column: Int)] = [:]
     /// The values of `<<` merge keys, in order.
     var merges: [YAMLNode] = []
@@ -19,6 +20,8 @@ extension YAMLTreeBuilder {
       self.line = line
       self.column = column
       self.anchor = anchor
+      // One allocation for the usual small collection instead of growing 1, 2, 4, 8.
+      if isMapping { pairs.reserveCapacity(8) } else { items.reserveCapacity(8) }
     }
 
     /// Adds an item, or a key or value; returns a diagnostic for a repeated key.
@@ -41,13 +44,30 @@ extension YAMLTreeBuilder {
         return nil
       }
       if let text = key.scalar?.text {
-        if let first = keyPlaces[text] {
+        if let first = firstPlace(of: text) {
           return duplicate(text, key: key, first: first, in: file)
         }
-        keyPlaces[text] = (key.line, key.column)
+        if pairs.count >= Self.indexThreshold {
+          if keyPlaces.isEmpty {
+            for pair in pairs {
+              if let name = pair.key.scalar?.text {
+                keyPlaces[name] = (pair.key.line, pair.key.column)
+              }
+            }
+          }
+          keyPlaces[text] = (key.line, key.column)
+        }
       }
       pairs.append(YAMLPair(key: key, value: node))
       return nil
+    }
+
+    private static let indexThreshold = 12
+
+    private func firstPlace(of text: String) -> (line: Int, column: Int)? {
+      if pairs.count > Self.indexThreshold { return keyPlaces[text] }
+      guard let pair = pairs.first(where: { $0.key.scalar?.text == text }) else { return nil }
+      return (pair.key.line, pair.key.column)
     }
 
     func sequenceNode() -> YAMLNode {
@@ -57,8 +77,11 @@ extension YAMLTreeBuilder {
     /// The mapping with merged keys added; keys written in the mapping itself win, and
     /// an earlier merge source wins over a later one.
     func mergedMapping() throws(YAMLLoader.Failure) -> YAMLNode {
+      guard !merges.isEmpty else {
+        return YAMLNode(content: .mapping(pairs), line: line, column: column, weight: weight)
+      }
       var result = pairs
-      var seen = Set(keyPlaces.keys)
+      var seen = Set(pairs.compactMap { $0.key.scalar?.text })
       for source in merges {
         let sources = source.sequence ?? [source]
         for mapping in sources {

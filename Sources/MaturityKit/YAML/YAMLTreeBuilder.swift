@@ -1,19 +1,13 @@
 internal import CYaml
 
-/// Drives libyaml's event parser and builds the node tree, resolving aliases and merge
-/// keys under the budgets of ``YAMLLimits``.
+/// Builds the node tree from libyaml's events, resolving aliases and merge keys under the
+/// budgets of ``YAMLLimits``.
 ///
-/// Owns the parser and the input bytes for its whole life: libyaml reads the bytes
-/// lazily, so they must outlive every call into it.
-final class YAMLTreeBuilder {
+/// A struct, so that its state is checked for exclusive access at compile time rather
+/// than on every access, which matters on this hot path.
+struct YAMLTreeBuilder {
   private let file: SourceFile
   private let limits: YAMLLimits
-  private var parser = yaml_parser_t()
-  private let input: UnsafeMutableBufferPointer<UInt8>
-  /// Bytes of a UTF-8 byte-order mark skipped before libyaml sees the input: with the
-  /// encoding set explicitly, libyaml would read the mark as content.
-  private let skipped: Int
-
   private var stack: [Frame] = []
   private var anchors: [String: YAMLNode] = [:]
   private var root: YAMLNode?
@@ -24,25 +18,14 @@ final class YAMLTreeBuilder {
   init(file: SourceFile, limits: YAMLLimits) {
     self.file = file
     self.limits = limits
-    skipped = file.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    let content = file.bytes.dropFirst(skipped)
-    input = .allocate(capacity: max(content.count, 1))
-    _ = input.initialize(from: content)
-    yaml_parser_initialize(&parser)
-    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-    yaml_parser_set_input_string(&parser, input.baseAddress, content.count)
   }
 
-  deinit {
-    yaml_parser_delete(&parser)
-    input.deallocate()
-  }
-
-  func build() throws(YAMLLoader.Failure) -> YAMLNode? {
+  mutating func build() throws(YAMLLoader.Failure) -> YAMLNode? {
+    let parser = LibYAMLParser(file: file)
     var event = yaml_event_t()
     while true {
-      guard yaml_parser_parse(&parser, &event) == 1 else {
-        throw YAMLLoader.Failure(diagnostics: [parserProblem()])
+      guard parser.next(&event) else {
+        throw YAMLLoader.Failure(diagnostics: [parser.problem()])
       }
       defer { yaml_event_delete(&event) }
       if event.type == YAML_STREAM_END_EVENT { break }
@@ -56,7 +39,7 @@ final class YAMLTreeBuilder {
 
   // MARK: - Events
 
-  private func handle(_ event: yaml_event_t) throws(YAMLLoader.Failure) {
+  private mutating func handle(_ event: yaml_event_t) throws(YAMLLoader.Failure) {
     let line = Int(event.start_mark.line) + 1
     let column = Int(event.start_mark.column) + 1
     switch event.type {
@@ -86,7 +69,7 @@ final class YAMLTreeBuilder {
     }
   }
 
-  private func open(
+  private mutating func open(
     isMapping: Bool, anchor: UnsafeMutablePointer<yaml_char_t>?, _ line: Int, _ column: Int
   ) throws(YAMLLoader.Failure) {
     try count(1, line, column)
@@ -98,13 +81,13 @@ final class YAMLTreeBuilder {
     stack.append(Frame(isMapping: isMapping, line: line, column: column, anchor: name))
   }
 
-  private func close() throws(YAMLLoader.Failure) {
+  private mutating func close() throws(YAMLLoader.Failure) {
     guard let frame = stack.popLast() else { return }
     let node = frame.isMapping ? try frame.mergedMapping() : frame.sequenceNode()
     try add(node, anchorName: frame.anchor)
   }
 
-  private func alias(
+  private mutating func alias(
     _ anchor: UnsafeMutablePointer<yaml_char_t>?, _ line: Int, _ column: Int
   ) throws(YAMLLoader.Failure) {
     let name = anchor.map { String(cString: $0) } ?? ""
@@ -117,13 +100,13 @@ final class YAMLTreeBuilder {
     try add(node, anchorName: nil)
   }
 
-  private func add(
+  private mutating func add(
     _ node: YAMLNode, anchor: UnsafeMutablePointer<yaml_char_t>?
   ) throws(YAMLLoader.Failure) {
     try add(node, anchorName: anchor.map { String(cString: $0) })
   }
 
-  private func add(_ node: YAMLNode, anchorName: String?) throws(YAMLLoader.Failure) {
+  private mutating func add(_ node: YAMLNode, anchorName: String?) throws(YAMLLoader.Failure) {
     if let anchorName { anchors[anchorName] = node }
     guard !stack.isEmpty else {
       root = node
@@ -136,7 +119,7 @@ final class YAMLTreeBuilder {
 
   // MARK: - Budgets and errors
 
-  private func count(
+  private mutating func count(
     _ nodes: Int, _ line: Int, _ column: Int, alias: String? = nil
   ) throws(YAMLLoader.Failure) {
     expandedNodes += nodes
@@ -151,27 +134,6 @@ final class YAMLTreeBuilder {
     YAMLLoader.Failure(diagnostics: [
       Diagnostic(.error, message, in: file, line: line, column: column)
     ])
-  }
-
-  private func parserProblem() -> Diagnostic {
-    let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
-    if parser.error == YAML_READER_ERROR {
-      let position = file.position(ofByte: Int(parser.problem_offset) + skipped)
-      return Diagnostic(.error, problem, in: file, line: position.line, column: position.column)
-    }
-    let line = Int(parser.problem_mark.line) + 1
-    let column = Int(parser.problem_mark.column) + 1
-    if let tab = TabIndentation.find(in: file, nearLine: line) {
-      return Diagnostic(
-        .error, "a tab character is used for indentation; indent with spaces",
-        in: file, line: tab.line, column: tab.column)
-    }
-    var message = problem
-    if let context = parser.context.map({ String(cString: $0) }) {
-      let contextLine = Int(parser.context_mark.line) + 1
-      message += " (\(context) at line \(min(contextLine, file.lineCount)))"
-    }
-    return Diagnostic(.error, message, in: file, line: line, column: column)
   }
 
   private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import MaturityKit
 
 /// Small standards whose results can be worked out by hand.

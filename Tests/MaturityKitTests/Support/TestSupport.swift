@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import MaturityKit
 
 /// Loads YAML text, returning the root or the rendered diagnostics' first line.
