@@ -100,7 +100,7 @@ import Testing
         - {requirement: A-2b, approver: CTO, reason: old, expires: 2026-11-19}
       """)
     #expect(assessment.status("A-2b") == .notMet)
-    #expect(assessment.result("A-2b")?.reason == "claim: not met; waiver expired on 2026-11-19")
+    #expect(assessment.result("A-2b")?.reason == "claim; waiver expired on 2026-11-19")
     #expect(assessment.health.waiversExpired.map(\.requirementID) == ["A-2b"])
   }
 
@@ -228,12 +228,13 @@ import Testing
         - {requirement: I-2, status: met}
         - {requirement: I-3, status: met}
         - {requirement: I-4, status: met}
+        - {requirement: I-6, status: met}
       """)
     #expect(all.standard("demo-itu")?.conforms == true)
-    #expect(all.standard("demo-itu")?.requiredCount == 4)
+    #expect(all.standard("demo-itu")?.requiredCount == 5)
     let partly = try Fixture.assess("claims:\n  - {requirement: I-1, status: met}\n")
     #expect(partly.standard("demo-itu")?.conforms == false)
-    #expect(partly.standard("demo-itu")?.gapCount == 3)
+    #expect(partly.standard("demo-itu")?.gapCount == 4)
   }
 
   @Test(arguments: [
@@ -264,7 +265,9 @@ import Testing
         - {requirement: I-3, status: met}
         - {requirement: I-4, status: met}
       """)
-    #expect(assessment.todo.map(\.ids) == [["A-2b", "I-2"], ["A-3"], ["B-3"]])
+    // The first item is the only one blocking the target and one of two blocking
+    // conformance (1 + 1/2); I-6 is the other conformance blocker (1/2).
+    #expect(assessment.todo.map(\.ids) == [["A-2b", "I-2"], ["I-6"], ["A-3"], ["B-3"]])
     #expect(
       assessment.todo.first?.impact
         == "target level of continuous-delivery and conformance to demo-itu")
@@ -287,8 +290,67 @@ import Testing
         - {name: ci_feedback_minutes, value: 45}
       """)
     #expect(assessment.standard("demo")?.level == 2)
-    #expect(assessment.todo.map(\.ids) == [["A-3"], ["B-3"]])
-    #expect(assessment.todo.first?.blocksNextLevelOf == ["continuous-delivery"])
+    #expect(assessment.todo.map(\.ids) == [["I-6"], ["A-3"], ["B-3"]])
+    #expect(assessment.todo[1].blocksNextLevelOf == ["continuous-delivery"])
+  }
+
+  @Test func theLastGapOfACertificationComesBeforeOneOfMany() throws {
+    let assessment = try Fixture.assess(
+      """
+      claims:
+        - {requirement: A-1, status: met}
+        - {requirement: A-2a, status: not-met}
+        - {requirement: A-2b, status: not-met}
+        - {requirement: B-2, status: not-met}
+        - {requirement: B-3, status: met}
+        - {requirement: I-1, status: met}
+        - {requirement: I-2, status: met}
+        - {requirement: I-3, status: met}
+        - {requirement: I-4, status: met}
+      """)
+    // I-6 alone stands between the scope and conformance; each level-2 gap is one of
+    // three standing between it and the target level.
+    #expect(assessment.todo.map(\.ids) == [["I-6"], ["A-2a"], ["A-2b"], ["B-2"], ["A-3"]])
+  }
+
+  @Test func crosswalkReasonsAreWrittenFromTheDerivedSide() throws {
+    let assessment = try Fixture.assess("claims:\n  - {requirement: B-2, status: met}\n")
+    #expect(
+      assessment.result("I-3")?.reason
+        == "partly met through the crosswalk: asks more than B-2, which is met")
+    let both = try Fixture.assess(
+      """
+      claims:
+        - {requirement: A-2a, status: met}
+        - {requirement: A-2b, status: met}
+      """)
+    #expect(
+      both.result("I-2")?.reason
+        == "met through the crosswalk: asks less than A-2a + A-2b, which are met")
+  }
+
+  @Test func notAssessedInTheHealthStopsAtTheTarget() throws {
+    let assessment = try Fixture.assess("claims:\n  - {requirement: A-1, status: met}\n")
+    // Target 2: level-3 requirements are not listed; I-1 is met through the crosswalk.
+    #expect(
+      assessment.health.notAssessed.map(\.id) == [
+        "A-2a", "A-2b", "B-2", "I-2", "I-3", "I-4", "I-6",
+      ])
+  }
+
+  @Test func everyMetricIsReportedWithWhatItDecided() throws {
+    let assessment = try Fixture.assess(
+      """
+      metrics:
+        - {name: ci_feedback_minutes, value: 12}
+        - {name: lead_time_hours, value: 20, source: "https://dora.example.com/q3"}
+      """)
+    #expect(assessment.metrics.map(\.decided) == [["A-3"], []])
+    #expect(
+      assessment.metrics.map { ReportWording.metric($0) } == [
+        "ci_feedback_minutes = 12 min; decides A-3",
+        "lead_time_hours = 20 h, https://dora.example.com/q3; decides no requirement in scope",
+      ])
   }
 }
 

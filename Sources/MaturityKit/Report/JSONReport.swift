@@ -25,6 +25,7 @@ public struct JSONReport: Sendable {
       ("summary", summary(assessment)),
       ("domains", .array(assessment.domains.map(domain))),
       ("todo", .array(assessment.todo.map(todo))),
+      ("metrics", .array(assessment.metrics.map(metric))),
       ("health", health(assessment.health)),
       ("standards", .array(assessment.standards.map(standard))),
     ])
@@ -94,8 +95,8 @@ public struct JSONReport: Sendable {
   private func subItem(_ item: SubItemResult) -> JSONValue {
     .object([
       ("id", .string(item.id)),
-      ("level", .int(item.level)),
-      ("score", .number(item.score)),
+      ("level", item.isApplicable ? .int(item.level) : .null),
+      ("score", item.isApplicable ? .number(item.score) : .null),
       ("applicable", .bool(item.isApplicable)),
       ("waived", .int(item.waivedCount)),
     ])
@@ -119,6 +120,24 @@ public struct JSONReport: Sendable {
     if let expires = result.expires { members.append(("expires", .string(expires.description))) }
     if let waiver = result.waiver { members.append(("waiver", self.waiver(waiver))) }
     return .object(members)
+  }
+
+  private func metric(_ use: MetricUse) -> JSONValue {
+    let value = use.value
+    let unit = MetricCatalog.definition(value.name)?.unit ?? value.writtenUnit
+    return .object([
+      ("name", .string(value.name)),
+      ("value", .number(value.value)),
+      ("unit", .string(unit.rawValue)),
+      (
+        "written", .string("\(NumberText.format(value.writtenValue)) \(value.writtenUnit.rawValue)")
+      ),
+      ("period", .optional(value.period)),
+      ("source", .optional(value.source)),
+      ("date", .optional(value.date?.description)),
+      ("location", .string(value.location.description)),
+      ("decided", .array(use.decided.map(JSONValue.string))),
+    ])
   }
 
   private func waiver(_ waiver: Waiver) -> JSONValue {

@@ -8,16 +8,22 @@ public struct MarkdownReport: Sendable {
     header(assessment, &out)
     domains(assessment, &out)
     todo(assessment, &out)
+    let derived = ReportWording.derived(assessment)
+    if !derived.isEmpty {
+      out += ["", "## Through the crosswalk", ""]
+      out += derived.map { "- `\(code($0.id))`: \(md($0.reason))" }
+    }
     health(assessment.health, &out)
+    if !assessment.metrics.isEmpty {
+      out += ["", "## Metrics", ""]
+      out += assessment.metrics.map { "- \(md(ReportWording.metric($0)))" }
+    }
     out.append("")
     out.append("**Statuses:** \(ReportWording.statusCounts(assessment))")
-    out.append("")
-    out.append("## Standards")
-    out.append("")
+    out += ["", "## Standards", ""]
     for standard in assessment.standards {
-      out.append(
-        "- **\(md(standard.id))**: \(md(standard.title)). \(md(ReportWording.provenance(standard)))"
-      )
+      let provenance = ReportWording.provenance(standard).map(md).joined(separator: " ")
+      out.append("- **\(md(standard.id))**: \(md(standard.title)). \(provenance)")
     }
     return out.joined(separator: "\n") + "\n"
   }

@@ -31,19 +31,44 @@ enum ReportWording {
     return result.subItems.filter { $0.isApplicable && $0.level <= level }
   }
 
-  static func provenance(_ standard: Standard) -> String {
+  /// The provenance as labelled lines: summary, structure, wording, confidence.
+  static func provenance(_ standard: Standard) -> [String] {
     let provenance = standard.provenance
-    var parts: [String] = []
+    var lines: [String] = []
     if provenance.isSummary {
       let of = standard.reference.map { " of \($0)" } ?? ""
-      parts.append("our own summary\(of), not the official text")
+      lines.append("Our own summary\(of), not the official text.")
     } else if let reference = standard.reference {
-      parts.append(reference)
+      lines.append(reference)
     }
-    parts.append("structure: \(provenance.structure)")
-    parts.append("wording: \(provenance.wording)")
-    parts.append("confidence: \(provenance.confidence.rawValue)")
-    return parts.joined(separator: "; ")
+    lines.append("Structure: \(provenance.structure)")
+    lines.append("Wording: \(provenance.wording)")
+    lines.append("Confidence: \(provenance.confidence.rawValue).")
+    return lines
+  }
+
+  /// "ci_feedback_minutes = 42 min (0.7 hours), 2026-Q3, docs/ci.csv; decides CD-X".
+  static func metric(_ use: MetricUse) -> String {
+    let value = use.value
+    let unit = MetricCatalog.definition(value.name)?.unit ?? value.writtenUnit
+    var text = "\(value.name) = \(NumberText.format(value.value))"
+    if !unit.symbol.isEmpty { text += " \(unit.symbol)" }
+    if value.writtenUnit != unit {
+      text += " (\(NumberText.format(value.writtenValue)) \(value.writtenUnit.rawValue))"
+    }
+    text += [value.period, value.source].compactMap { $0 }.map { ", \($0)" }.joined()
+    if use.decided.isEmpty {
+      text += "; decides no requirement in scope"
+    } else {
+      text += "; decides \(use.decided.joined(separator: ", "))"
+    }
+    return text
+  }
+
+  /// Requirements whose status came through a crosswalk, in report order.
+  static func derived(_ assessment: Assessment) -> [RequirementResult] {
+    assessment.domains.flatMap { $0.standards.flatMap(\.requirements) }
+      .filter { $0.basis == .crosswalk }
   }
 
   static func statusCounts(_ assessment: Assessment) -> String {

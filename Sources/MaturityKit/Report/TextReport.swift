@@ -14,7 +14,9 @@ public struct TextReport: Sendable {
     header(assessment, &out)
     domains(assessment, &out)
     todo(assessment, &out)
+    derived(assessment, &out)
     health(assessment.health, &out)
+    metrics(assessment, &out)
     out.append("")
     out.append(bold("Statuses") + "  " + ReportWording.statusCounts(assessment))
     provenance(assessment, &out)
@@ -84,13 +86,19 @@ public struct TextReport: Sendable {
     let shown = todoLimit.map { Array(items.prefix($0)) } ?? items
     for (index, item) in shown.enumerated() {
       let number = "\(index + 1).".padding(toLength: 4, withPad: " ", startingAt: 0)
-      out.append(
-        "  \(number)\(safe(item.ids.joined(separator: " + "))): unblocks \(safe(item.impact))")
+      let heading = "\(item.ids.joined(separator: " + ")): unblocks \(item.impact)"
+      out += TextWrap.hanging(safe(heading), width: 100, first: "  \(number)", rest: "      ")
       let width = item.ids.map(\.count).max() ?? 0
       for gap in item.gaps {
         let id = safe(gap.id).padding(toLength: width, withPad: " ", startingAt: 0)
         let status = color(gap.status.words, statusColor(gap.status))
-        out.append("      \(id)  \(ReportWording.tag(gap)) \(status): \(safe(gap.reason))")
+        let indent = String(repeating: " ", count: width + 8)
+        let line = "\(ReportWording.tag(gap)) \(gap.status.words): \(gap.reason)"
+        var lines = TextWrap.hanging(safe(line), width: 100, first: "      \(id)  ", rest: indent)
+        if usesColor, !lines.isEmpty {
+          lines[0] = lines[0].replacingOccurrences(of: " \(gap.status.words):", with: " \(status):")
+        }
+        out += lines
         out += TextWrap.wrap(
           safe(gap.requirement.text), width: 100, indent: String(repeating: " ", count: width + 8))
       }
@@ -105,7 +113,9 @@ public struct TextReport: Sendable {
     out.append(bold("Evidence health"))
     func section(_ title: String, _ lines: [String]) {
       out.append("  \(title) (\(lines.count))" + (lines.isEmpty ? "" : ":"))
-      out += lines.map { "    \(safe($0))" }
+      for line in lines {
+        out += TextWrap.hanging(safe(line), width: 100, first: "    ", rest: "      ")
+      }
     }
     section("Expired", health.expired.map { "\($0.id): \($0.detail)" })
     section("Expiring within 30 days", health.expiringSoon.map { "\($0.id): \($0.detail)" })
@@ -134,12 +144,36 @@ public struct TextReport: Sendable {
     }
   }
 
+  private func derived(_ assessment: Assessment, _ out: inout [String]) {
+    let derived = ReportWording.derived(assessment)
+    guard !derived.isEmpty else { return }
+    out.append("")
+    out.append(
+      bold("Through the crosswalk") + "  \(derived.count) without evidence of their own")
+    for result in derived {
+      out += TextWrap.hanging(
+        safe("\(result.id): \(result.reason)"), width: 100, first: "  ", rest: "    ")
+    }
+  }
+
+  private func metrics(_ assessment: Assessment, _ out: inout [String]) {
+    guard !assessment.metrics.isEmpty else { return }
+    out.append("")
+    out.append(bold("Metrics") + "  \(assessment.metrics.count) given")
+    for use in assessment.metrics {
+      out += TextWrap.hanging(
+        safe(ReportWording.metric(use)), width: 100, first: "  ", rest: "    ")
+    }
+  }
+
   private func provenance(_ assessment: Assessment, _ out: inout [String]) {
     out.append("")
     out.append(bold("Standards"))
     for standard in assessment.standards {
       out.append(safe("  \(standard.id): \(standard.title)"))
-      out += TextWrap.wrap(safe(ReportWording.provenance(standard)), width: 100, indent: "    ")
+      for line in ReportWording.provenance(standard) {
+        out += TextWrap.hanging(safe(line), width: 100, first: "    ", rest: "      ")
+      }
     }
   }
 

@@ -6,8 +6,17 @@ public struct Assessment: Sendable {
   public var domains: [DomainResult]
   public var todo: [TodoItem]
   public var health: EvidenceHealth
+  /// Every metric the bundle gives, with the requirements it decided.
+  public var metrics: [MetricUse]
   /// The standards that took part, for the provenance lines of the report.
   public var standards: [Standard]
+}
+
+/// A metric of the bundle and the requirements whose status it decided.
+public struct MetricUse: Sendable {
+  public var value: MetricValue
+  /// Requirement ids, in the order of the report.
+  public var decided: [String]
 }
 
 /// Choices that change how statuses count.
@@ -102,7 +111,8 @@ public struct EvidenceHealth: Sendable {
   public var expired: [Dated]
   public var expiringSoon: [Dated]
   public var brokenReferences: [BrokenReference]
-  /// Required requirements with no evidence, per domain (only domains in scope).
+  /// Required requirements with no evidence, in the domains in scope; for a levelled
+  /// standard with a target, only those at or below the target level.
   public var notAssessed: [RequirementResult]
   public var waiversInForce: [Waiver]
   public var waiversExpired: [Waiver]

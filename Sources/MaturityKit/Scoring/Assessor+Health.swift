@@ -5,6 +5,13 @@ extension Assessor {
     let today = bundle.scope.assessedOn
     let horizon = today.adding(days: options.expiryWarningDays)
     let results = domains.flatMap { $0.standards.flatMap(\.requirements) }
+    let targets = Dictionary(uniqueKeysWithValues: domains.map { ($0.id, $0.target) })
+    let notAssessed = results.filter { result in
+      guard result.status == .notAssessed, result.requirement.isRequired else { return false }
+      guard let level = result.requirement.level, let target = targets[result.domainID] ?? nil
+      else { return true }
+      return level <= target
+    }
     var expired: [EvidenceHealth.Dated] = []
     var expiring: [EvidenceHealth.Dated] = []
     var dated: [(String, Attestation)] = bundle.claims.map { ($0.requirementID, $0.attestation) }
@@ -32,7 +39,7 @@ extension Assessor {
     return EvidenceHealth(
       expired: expired.sorted(by: byDate), expiringSoon: expiring.sorted(by: byDate),
       brokenReferences: bundle.brokenReferences,
-      notAssessed: results.filter { $0.status == .notAssessed && $0.requirement.isRequired },
+      notAssessed: notAssessed,
       waiversInForce: bundle.waivers.filter { $0.expires >= today }.sorted {
         $0.requirementID < $1.requirementID
       },

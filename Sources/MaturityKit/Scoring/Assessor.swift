@@ -25,10 +25,17 @@ public struct Assessor: Sendable {
             score($0, results: results, statuses: statuses, target: target)
           }))
     }
+    let decided = domains.flatMap { $0.standards.flatMap(\.requirements) }
+      .filter { $0.basis == .metric }
+    let metrics = bundle.metrics.map { metric in
+      MetricUse(
+        value: metric,
+        decided: decided.filter { $0.requirement.metric?.metric == metric.name }.map(\.id))
+    }
     return Assessment(
       bundlePath: bundle.path, scope: bundle.scope, options: options, domains: domains,
       todo: TodoPlanner(library: library, options: options).plan(domains),
-      health: health(bundle, domains: domains),
+      health: health(bundle, domains: domains), metrics: metrics,
       standards: domains.flatMap { $0.standards.map(\.standard) })
   }
 
@@ -56,9 +63,7 @@ public struct Assessor: Sendable {
         result.status = derived.status
         result.basis = .crosswalk
         result.crosswalkPartners = derived.partners
-        result.reason =
-          "\(derived.status.words) through the crosswalk: "
-          + "\(derived.partners.joined(separator: ", ")) met (\(derived.kind.rawValue))"
+        result.reason = CrosswalkResolver.reason(derived.status, derived.kind, derived.partners)
       }
       evaluator.applyWaiver(to: &result, waiver: waivers[id])
       results[id] = result

@@ -40,4 +40,21 @@ struct CrosswalkResolver {
     }
     return best
   }
+
+  /// "met through the crosswalk: asks less than ITU-CD-08, which is met", where `kind` is
+  /// how this requirement's side relates to the partners' side.
+  static func reason(
+    _ status: RequirementStatus, _ kind: CrosswalkRelation.Kind, _ partners: [String]
+  ) -> String {
+    let relation: String
+    switch kind {
+    case .equivalent: relation = "equivalent to"
+    case .subset: relation = "asks less than"
+    case .superset: relation = "asks more than"
+    case .intersects: relation = "overlaps"
+    }
+    let names = partners.joined(separator: " + ")
+    let verb = partners.count == 1 ? "is" : "are"
+    return "\(status.words) through the crosswalk: \(relation) \(names), which \(verb) met"
+  }
 }

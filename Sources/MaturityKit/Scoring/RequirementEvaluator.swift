@@ -102,9 +102,12 @@ struct RequirementEvaluator {
   private func statement(for requirement: Requirement, subItem: Group) -> Statement? {
     if let claim = claims[requirement.id] {
       let said = RequirementStatus(rawValue: claim.status.rawValue) ?? .notMet
+      var reason = "claim"
+      if let reviewer = claim.attestation.reviewer { reason += " reviewed by \(reviewer)" }
+      if let date = claim.attestation.date { reason += " on \(date)" }
       return judge(
         said, basis: .claim, source: "the claim", attestation: claim.attestation,
-        reason: "claim: \(said.words)")
+        reason: reason)
     }
     guard let rating = ratings[subItem.id], let level = requirement.level else { return nil }
     let said: RequirementStatus
@@ -123,7 +126,7 @@ struct RequirementEvaluator {
     reason: String
   ) -> Statement {
     var reason = reason
-    if let note = attestation.note { reason += " (\(note))" }
+    if let note = attestation.note { reason += ": \(note)" }
     guard let expires = attestation.expires, expires < today else {
       return Statement(
         status: said, basis: basis, source: source, reason: reason,

@@ -40,7 +40,28 @@ struct TodoPlanner {
       }
     }
     let items = sets.groups().map { ids in item(for: ids.compactMap { gaps[$0] }) }
-    return items.map { (key: sortKey($0), item: $0) }.sorted { $0.key < $1.key }.map(\.item)
+    let weights = unblockingWeights(items)
+    return items.enumerated()
+      .map { (key: sortKey($0.element, weight: weights[$0.offset]), item: $0.element) }
+      .sorted { $0.key < $1.key }
+      .map(\.item)
+  }
+
+  /// How much certification each item unblocks: for every target level or conformance it
+  /// blocks, its share of that certification's remaining items. Closing the last gap of a
+  /// certification weighs 1; one of four gaps, 0.25.
+  private func unblockingWeights(_ items: [TodoItem]) -> [Double] {
+    func certifications(_ item: TodoItem) -> [String] {
+      item.blocksTargetOf.map { "target:\($0)" }
+        + item.blocksConformanceOf.map { "conformance:\($0)" }
+    }
+    var remaining: [String: Int] = [:]
+    for item in items {
+      for certification in certifications(item) { remaining[certification, default: 0] += 1 }
+    }
+    return items.map { item in
+      certifications(item).map { 1 / Double(remaining[$0] ?? 1) }.reduce(0, +)
+    }
   }
 
   private func item(for members: [Gap]) -> TodoItem {
@@ -66,13 +87,13 @@ struct TodoPlanner {
       blocksNextLevelOf: next.sorted())
   }
 
-  /// Items that unblock more certifications first; then those that unblock the next
-  /// level; then lower levels; then larger items; then by id.
-  private func sortKey(_ item: TodoItem) -> (Int, Int, Int, Int, String) {
-    let unblocked = item.blocksTargetOf.count + item.blocksConformanceOf.count
+  /// Items that unblock more certification first; then those blocking more certifications;
+  /// then those that unblock the next level; then lower levels; then larger items; then id.
+  private func sortKey(_ item: TodoItem, weight: Double) -> (Double, Int, Int, Int, Int, String) {
+    let blocked = item.blocksTargetOf.count + item.blocksConformanceOf.count
     let lowest = item.gaps.compactMap(\.requirement.level).min() ?? Int.max
     return (
-      -unblocked, item.blocksNextLevelOf.isEmpty ? 1 : 0, lowest, -item.gaps.count,
+      -weight, -blocked, item.blocksNextLevelOf.isEmpty ? 1 : 0, lowest, -item.gaps.count,
       item.ids.first ?? ""
     )
   }

@@ -18,4 +18,11 @@ enum TextWrap {
     if !current.isEmpty { lines.append(indent + current) }
     return lines
   }
+
+  /// Lines with a hanging indent: the first after `first`, the others after `rest`.
+  static func hanging(_ text: String, width: Int, first: String, rest: String) -> [String] {
+    let lines = wrap(text, width: width, indent: rest)
+    guard let head = lines.first else { return [] }
+    return [first + head.dropFirst(rest.count)] + lines.dropFirst()
+  }
 }

@@ -61,6 +61,7 @@ enum Fixture {
             - {id: I-3, text: i three}
             - {id: I-4, text: i four}
             - {id: I-5, text: i five, obligation: recommended}
+            - {id: I-6, text: i six without a crosswalk partner}
 
     """
 
