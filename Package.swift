@@ -42,7 +42,7 @@ let package = Package(
     ),
     .testTarget(
       name: "MaturityCLITests",
-      dependencies: ["MaturityKit"]
+      dependencies: ["MaturityCLI"]
     ),
   ]
 )

@@ -58,7 +58,7 @@ import Testing
       claims:
         - {requirement: A-1, status: met, evidence: ["\(reference)"]}
       """)
-    #expect(summary(result.diagnostics) == ["8:47: evidence of 'A-1' \(problem)"])
+    #expect(summary(result.diagnostics) == ["8:48: evidence of 'A-1' \(problem)"])
     #expect(result.bundle?.brokenReferences.map(\.owner) == ["A-1"])
     #expect(result.bundle?.claims.count == 1)  // the claim itself is kept and reported
   }
@@ -76,7 +76,7 @@ import Testing
     let result = BundleLoader(library: Fixture.demoLibrary()).load(folder)
     #expect(
       summary(result.diagnostics) == [
-        "8:47: evidence of 'A-1' refers to 'docs/link.md', a symbolic link leading outside the"
+        "8:48: evidence of 'A-1' refers to 'docs/link.md', a symbolic link leading outside the"
           + " bundle"
       ])
   }

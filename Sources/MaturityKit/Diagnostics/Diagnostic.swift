@@ -37,14 +37,14 @@ public struct Diagnostic: Error, Sendable, Hashable {
     column: Int,
     notes: [Diagnostic] = []
   ) {
+    // libyaml can report the line after the last one at the end of input: point at the
+    // end of the last line instead.
     let clamped = min(max(line, 1), file.lineCount)
+    let text = file.line(clamped)
+    let column = line > clamped ? (text?.count ?? 0) + 1 : max(column, 1)
     self.init(
-      severity,
-      message,
-      at: file.location(line: clamped, column: max(column, 1)),
-      sourceLine: file.line(clamped),
-      notes: notes
-    )
+      severity, message, at: file.location(line: clamped, column: column), sourceLine: text,
+      notes: notes)
   }
 
   public var isError: Bool { severity == .error }

@@ -2,6 +2,8 @@
 struct EvidenceFile {
   var file: SourceFile
   var scope: Scope?
+  /// True when the file has a `scope` section, even one with errors.
+  var hasScopeSection = false
   var claims: [Claim] = []
   var ratings: [Rating] = []
   var notApplicable: [NotApplicable] = []
@@ -23,6 +25,7 @@ struct EvidenceDecoder {
     guard let reader = MappingReader(root, "an evidence file", keys: Self.keys, context: context)
     else { return nil }
     var part = EvidenceFile(file: context.file)
+    part.hasScopeSection = reader.has("scope")
     part.scope = reader.optional("scope").flatMap(decodeScope)
     for node in reader.list("claims") ?? [] {
       if let claim = decodeClaim(node, &part.brokenReferences) { part.claims.append(claim) }
@@ -118,9 +121,9 @@ struct EvidenceDecoder {
     _ reader: MappingReader, owner: String, _ broken: inout [BrokenReference]
   ) -> Attestation {
     let evidence = reader.texts("evidence") ?? []
-    for reference in evidence where !BundlePath.isURL(reference) {
+    let nodes = reader.optional("evidence").map { $0.sequence ?? [$0] } ?? []
+    for (reference, node) in zip(evidence, nodes) where !BundlePath.isURL(reference) {
       guard let problem = BundlePath.check(reference, in: bundlePath) else { continue }
-      let node = reader.optional("evidence") ?? reader.node
       let text = describe(problem, reference)
       context.error("evidence of '\(owner)' \(text)", at: node)
       broken.append(

@@ -18,8 +18,11 @@ struct EvidenceMerger {
         "the scope is given twice in one bundle", at: extra.location, first: scopes[0].location)
     }
     guard let scope = scopes.first else {
-      // A scope in a file that failed to load is reported by that file's own errors.
-      if !fileNames.isEmpty, parts.count == fileNames.count {
+      // A scope in a file that failed to load, or with errors of its own, is reported by
+      // those errors.
+      if !fileNames.isEmpty, parts.count == fileNames.count,
+        !parts.contains(where: \.hasScopeSection)
+      {
         diagnostics.append(
           Diagnostic(
             .error,

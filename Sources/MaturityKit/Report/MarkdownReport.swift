@@ -81,7 +81,7 @@ public struct MarkdownReport: Sendable {
       for gap in item.gaps {
         out.append(
           "   - `\(code(gap.id))` \(ReportWording.tag(gap)) **\(gap.status.words)**:"
-            + " \(md(gap.reason)). \(md(gap.requirement.text))")
+            + " \(md(gap.reason)) — \(md(gap.requirement.text))")
       }
     }
   }

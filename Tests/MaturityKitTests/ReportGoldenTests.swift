@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@testable import MaturityKit
+
+/// Whole reports of the example bundles compared with committed golden files. To accept
+/// a deliberate change, run `MATURITY_UPDATE_GOLDEN=1 swift test` and review the diff.
+@Suite struct ReportGoldenTests {
+  init() {
+    // The reports name the bundle as given, so run from the package root.
+    FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
+  }
+
+  @Test(arguments: [
+    ("bank-payments", "text"), ("bank-payments", "json"), ("bank-payments", "markdown"),
+    ("startup-shop", "text"), ("startup-shop", "json"),
+  ])
+  func reportMatchesItsGoldenFile(bundle: String, format: String) throws {
+    let result = MaturityCommand.run([
+      "assess", "Examples/\(bundle)", "--format", format, "--todo", "all",
+    ])
+    #expect(result.exitCode == 0)
+    #expect(result.stderr == "")
+    let suffix = ["text": "txt", "json": "json", "markdown": "md"][format] ?? format
+    try expectGolden(result.stdout, "\(bundle).\(suffix)")
+  }
+
+  @Test func strictModeCountsTheWaiverAsNotMet() throws {
+    let result = MaturityCommand.run([
+      "assess", "Examples/bank-payments", "--strict", "--todo", "3",
+    ])
+    try expectGolden(result.stdout, "bank-payments-strict.txt")
+  }
+
+  @Test func jsonIsByteIdenticalAcrossRunsAndParses() throws {
+    let first = MaturityCommand.run(["assess", "Examples/bank-payments", "--format", "json"])
+    let second = MaturityCommand.run(["assess", "Examples/bank-payments", "--format", "json"])
+    #expect(first.stdout == second.stdout)
+    let object = try JSONSerialization.jsonObject(with: Data(first.stdout.utf8))
+    let report = try #require(object as? [String: Any])
+    #expect(report["format"] as? String == "maturity-report")
+    #expect(report["version"] as? Int == JSONReport.formatVersion)
+  }
+
+  private func expectGolden(_ actual: String, _ name: String) throws {
+    let url = packageRoot.appendingPathComponent("Tests/MaturityKitTests/Golden/\(name)")
+    if ProcessInfo.processInfo.environment["MATURITY_UPDATE_GOLDEN"] == "1" {
+      try Data(actual.utf8).write(to: url)
+      return
+    }
+    let expected = try String(contentsOf: url, encoding: .utf8)
+    if actual != expected {
+      let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
+      let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
+      let first = zip(actualLines, expectedLines).enumerated().first {
+        $0.element.0 != $0.element.1
+      }
+      let line = first?.offset ?? min(actualLines.count, expectedLines.count)
+      let wanted = line < expectedLines.count ? String(expectedLines[line]) : "<end>"
+      let got = line < actualLines.count ? String(actualLines[line]) : "<end>"
+      Issue.record(
+        Comment(
+          rawValue: "\(name) differs from its golden file at line \(line + 1):\n"
+            + "expected: \(wanted)\nactual:   \(got)"))
+    }
+  }
+}
