@@ -38,7 +38,8 @@ let package = Package(
     ),
     .testTarget(
       name: "MaturityKitTests",
-      dependencies: ["MaturityKit"]
+      dependencies: ["MaturityKit"],
+      exclude: ["Golden"]
     ),
     .testTarget(
       name: "MaturityCLITests",

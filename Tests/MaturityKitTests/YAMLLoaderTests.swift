@@ -134,6 +134,20 @@ import Testing
     }
   }
 
+  @Test(arguments: [1, 7, 8, 9, 16, 17, 40])
+  func findsABadByteAtAnyOffsetOfALongASCIIRun(offset: Int) {
+    let prefix = String(repeating: "x", count: offset)
+    for (bad, message) in [(UInt8(0), "NUL byte (0x00)"), (0xFF, "invalid UTF-8 byte 0xFF")] {
+      let bytes = Array("key: \(prefix)".utf8) + [bad] + Array("tail\n".utf8)
+      do {
+        _ = try YAMLLoader.load(SourceFile(path: "x.yaml", bytes: bytes))
+        Issue.record("expected an error")
+      } catch {
+        #expect(summary(error.diagnostics).first?.hasPrefix("1:\(offset + 6): \(message)") == true)
+      }
+    }
+  }
+
   @Test func rejectsASecondDocument() {
     #expect(
       failure(loadYAML("a: 1\n---\nb: 2\n")) == [

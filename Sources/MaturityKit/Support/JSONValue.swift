@@ -43,11 +43,11 @@ public indirect enum JSONValue: Sendable, Equatable {
       }
       output += "[\n"
       for (index, item) in items.enumerated() {
-        output += String(repeating: " ", count: indent + 2)
+        output += Self.spaces(indent + 2)
         item.write(to: &output, indent: indent + 2)
         output += index == items.count - 1 ? "\n" : ",\n"
       }
-      output += String(repeating: " ", count: indent) + "]"
+      output += Self.spaces(indent) + "]"
     case .object(let members):
       guard !members.isEmpty else {
         output += "{}"
@@ -55,14 +55,20 @@ public indirect enum JSONValue: Sendable, Equatable {
       }
       output += "{\n"
       for (index, (key, value)) in members.enumerated() {
-        output += String(repeating: " ", count: indent + 2)
+        output += Self.spaces(indent + 2)
         Self.writeString(key, to: &output)
         output += ": "
         value.write(to: &output, indent: indent + 2)
         output += index == members.count - 1 ? "\n" : ",\n"
       }
-      output += String(repeating: " ", count: indent) + "}"
+      output += Self.spaces(indent) + "}"
     }
+  }
+
+  private static let indents = (0..<32).map { String(repeating: " ", count: $0 * 2) }
+
+  private static func spaces(_ count: Int) -> String {
+    count / 2 < indents.count ? indents[count / 2] : String(repeating: " ", count: count)
   }
 
   private static func writeString(_ value: String, to output: inout String) {

@@ -15,6 +15,8 @@ enum EncodingCheck {
     }
     var index = 0
     while index < bytes.count {
+      index = skipPlainASCII(bytes, from: index)
+      guard index < bytes.count else { break }
       let byte = bytes[index]
       if byte < 0x80 {
         if byte == 0 { return problem("NUL byte (0x00)", at: index, in: file) }
@@ -36,6 +38,24 @@ enum EncodingCheck {
   {
     let position = file.position(ofByte: offset)
     return Diagnostic(.error, message, in: file, line: position.line, column: position.column)
+  }
+
+  /// The index of the first byte at or after `start` that is not ASCII or is NUL, looking
+  /// at eight bytes at a time.
+  private static func skipPlainASCII(_ bytes: [UInt8], from start: Int) -> Int {
+    bytes.withUnsafeBytes { raw in
+      var index = start
+      let highBits: UInt64 = 0x8080_8080_8080_8080
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      while index + 8 <= raw.count {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        // A non-ASCII byte sets a high bit; a zero byte sets one in (word - ones) & ~word.
+        let hasZero = (word &- ones) & ~word & highBits
+        if word & highBits != 0 || hasZero != 0 { break }
+        index += 8
+      }
+      return index
+    }
   }
 
   /// The length of the well-formed UTF-8 sequence starting at `index`, or 0.
