@@ -57,7 +57,8 @@ import Testing
     let new = "{name: ci_feedback_minutes, at_most: 30, at_least: 1}"
     #expect(
       problems(replacing: "{name: ci_feedback_minutes, at_most: 30}", with: new) == [
-        "26:23: expected exactly one of at_most, at_least, below, above in a metric rule, found 2"
+        "26:23: expected exactly one of at_most, at_least, below, above or a band in a metric"
+          + " rule, found 2"
       ])
   }
 
@@ -158,5 +159,65 @@ import Testing
     let itu = try #require(library.standard("itu-cd"))
     #expect(itu.kind == .conformance)
     #expect(itu.provenance.confidence == .low)
+  }
+
+  static let bands = """
+    bands:
+      id: dora
+      title: Test bands
+      \(Fixture.provenance)
+    reports:
+      - year: 2023
+        source: test
+        confidence: medium
+        metrics:
+          - name: deployment_frequency_per_day
+            bands:
+              - {band: elite, at_least: 1}
+              - {band: high, at_least: 0.142857}
+              - {band: low, at_least: 0}
+
+    """
+
+  @Test func aBandRuleTakesItsThresholdFromTheReportYear() throws {
+    let text = Fixture.levelled.replacingOccurrences(
+      of: "{name: ci_feedback_minutes, at_most: 30}",
+      with: "{name: deployment_frequency_per_day, band: high, report: 2023}")
+    let result = Fixture.library([text, Self.bands])
+    #expect(summary(result.diagnostics) == [])
+    let rule = try #require(result.library.requirement("A-3")?.requirement.metric)
+    #expect(rule.comparison == .atLeast)
+    #expect(rule.threshold == 0.142857)
+    #expect(rule.condition == "≥ 0.14 per day (high band, dora 2023)")
+  }
+
+  @Test(arguments: [
+    ("band: high, report: 2019", "band set 'dora' has no report of 2019; it has 2023"),
+    (
+      "band: hihg, report: 2023",
+      "the dora 2023 report has no band 'hihg' for 'deployment_frequency_per_day' (it has elite,"
+        + " high, low); did you mean 'high'?"
+    ),
+    (
+      "band: high, report: 2023, bands: space",
+      "no band set 'space' is loaded"
+    ),
+  ])
+  func aBandRuleMustNameAnExistingBand(rule: String, message: String) {
+    let text = Fixture.levelled.replacingOccurrences(
+      of: "{name: ci_feedback_minutes, at_most: 30}",
+      with: "{name: deployment_frequency_per_day, \(rule)}")
+    // Column 66 is where the rule names the band.
+    #expect(summary(Fixture.library([text, Self.bands]).diagnostics) == ["26:66: \(message)"])
+  }
+
+  @Test func aBandRuleCannotAlsoCompare() {
+    #expect(
+      problems(
+        replacing: "{name: ci_feedback_minutes, at_most: 30}",
+        with: "{name: ci_feedback_minutes, at_most: 30, band: high, report: 2023}") == [
+          "26:23: a metric rule gives either a band or one of at_most, at_least, below, above,"
+            + " not both"
+        ])
   }
 }

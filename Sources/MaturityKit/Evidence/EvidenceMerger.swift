@@ -3,7 +3,7 @@ struct EvidenceMerger {
   let bundlePath: String
   let library: StandardsLibrary
   private(set) var diagnostics: [Diagnostic] = []
-  private var files: [String: SourceFile] = [:]
+  private var sources = SourceIndex()
 
   init(bundlePath: String, library: StandardsLibrary) {
     self.bundlePath = bundlePath
@@ -11,7 +11,7 @@ struct EvidenceMerger {
   }
 
   mutating func merge(_ parts: [EvidenceFile], fileNames: [String]) -> EvidenceBundle? {
-    for part in parts { files[part.file.path] = part.file }
+    for part in parts { sources.add(part.file) }
     let scopes = parts.compactMap(\.scope)
     for extra in scopes.dropFirst() {
       report(
@@ -78,10 +78,6 @@ struct EvidenceMerger {
     _ severity: Diagnostic.Severity, _ message: String, at location: SourceLocation,
     notes: [Diagnostic] = []
   ) -> Diagnostic {
-    guard let file = files[location.file] else {
-      return Diagnostic(severity, message, at: location, notes: notes)
-    }
-    return Diagnostic(
-      severity, message, in: file, line: location.line, column: location.column, notes: notes)
+    sources.diagnostic(severity, message, at: location, notes: notes)
   }
 }

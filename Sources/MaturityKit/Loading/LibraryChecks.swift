@@ -1,7 +1,7 @@
 /// Checks that need every standard at once: unique ids, crosswalk references.
 struct LibraryChecks {
   let library: StandardsLibrary
-  let files: [String: SourceFile]
+  let sources: SourceIndex
 
   func run() -> [Diagnostic] {
     uniqueIDs() + library.crosswalks.flatMap(crosswalkReferences)
@@ -62,10 +62,6 @@ struct LibraryChecks {
     _ message: String, at location: SourceLocation, _ severity: Diagnostic.Severity = .error,
     notes: [Diagnostic] = []
   ) -> Diagnostic {
-    guard let file = files[location.file] else {
-      return Diagnostic(severity, message, at: location, notes: notes)
-    }
-    return Diagnostic(
-      severity, message, in: file, line: location.line, column: location.column, notes: notes)
+    sources.diagnostic(severity, message, at: location, notes: notes)
   }
 }

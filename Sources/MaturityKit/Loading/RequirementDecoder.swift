@@ -43,10 +43,8 @@ struct RequirementDecoder {
 
   private func decodeMetric(_ node: YAMLNode) -> MetricRule? {
     let comparisons = MetricRule.Comparison.allCases.map(\.rawValue)
-    guard
-      let reader = MappingReader(
-        node, "a metric rule", keys: ["name"] + comparisons,
-        context: context)
+    let keys = ["name"] + comparisons + ["band", "report", "bands"]
+    guard let reader = MappingReader(node, "a metric rule", keys: keys, context: context)
     else { return nil }
     let name = reader.text("name", required: true)
     if let name, MetricCatalog.definition(name) == nil, let value = reader.optional("name") {
@@ -54,14 +52,36 @@ struct RequirementDecoder {
       context.error("unknown metric '\(name)'\(hint)", at: value)
     }
     let given = MetricRule.Comparison.allCases.filter { reader.has($0.rawValue) }
+    if reader.has("band") {
+      guard given.isEmpty else {
+        context.error(
+          "a metric rule gives either a band or one of \(comparisons.joined(separator: ", ")),"
+            + " not both", at: node)
+        return nil
+      }
+      let band = reader.text("band", required: true)
+      let year = reader.int("report", required: true)
+      guard let name, let band, let year else { return nil }
+      let reference = BandReference(
+        set: reader.text("bands") ?? "dora", year: year, band: band,
+        location: reader.optional("band").map(context.location))
+      // The comparison and threshold are filled from the band once every file is loaded.
+      return MetricRule(metric: name, comparison: .atLeast, threshold: 0, band: reference)
+    }
+    for key in ["report", "bands"] {
+      if let extra = reader.keyNode(key) {
+        context.error("'\(key)' belongs to a band rule; add 'band' or remove it", at: extra)
+      }
+    }
     guard given.count == 1, let comparison = given.first else {
       context.error(
-        "expected exactly one of \(comparisons.joined(separator: ", ")) in a metric rule,"
-          + " found \(given.count)", at: node)
+        "expected exactly one of \(comparisons.joined(separator: ", ")) or a band in a metric"
+          + " rule, found \(given.count)", at: node)
       return nil
     }
     guard let name, let threshold = reader.number(comparison.rawValue, required: true)
     else { return nil }
     return MetricRule(metric: name, comparison: comparison, threshold: threshold)
   }
+
 }

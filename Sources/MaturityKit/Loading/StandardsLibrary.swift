@@ -3,6 +3,8 @@ public struct StandardsLibrary: Sendable {
   /// Ordered by domain (known domains first), levelled before conformance, then id.
   public private(set) var standards: [Standard]
   public private(set) var crosswalks: [Crosswalk]
+  /// Performance bands by report year, such as DORA's.
+  public private(set) var bandSets: [BandSet]
 
   /// Where a requirement sits.
   public struct RequirementPlace: Sendable {
@@ -14,7 +16,8 @@ public struct StandardsLibrary: Sendable {
   private var requirementIndex: [String: RequirementPlace] = [:]
   private var groupIndex: [String: (standard: String, group: Group)] = [:]
 
-  public init(standards: [Standard], crosswalks: [Crosswalk]) {
+  public init(standards: [Standard], crosswalks: [Crosswalk], bandSets: [BandSet] = []) {
+    self.bandSets = bandSets.sorted { $0.id < $1.id }
     func key(_ standard: Standard) -> (Int, String, Int, String) {
       let domain = Domain.sortKey(standard.domain.id)
       return (domain.0, domain.1, standard.kind == .levelled ? 0 : 1, standard.id)

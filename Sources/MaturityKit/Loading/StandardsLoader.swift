@@ -1,6 +1,6 @@
 import Foundation
 
-/// Loads standards and crosswalks: the bundled set, then folders or files given by the
+/// Loads standards, crosswalks and band files: the bundled set, then folders or files given by the
 /// user, whose standards replace bundled ones with the same id.
 public struct StandardsLoader: Sendable {
   public var limits: YAMLLimits
@@ -51,11 +51,12 @@ public struct StandardsLoader: Sendable {
     var diagnostics = initial
     var standards: [String: Standard] = [:]
     var crosswalks: [String: Crosswalk] = [:]
-    var files: [String: SourceFile] = [:]
+    var bandSets: [String: BandSet] = [:]
+    var index = SourceIndex()
     for group in sources {
       var seenInGroup: [String: SourceLocation] = [:]
       for file in group {
-        files[file.path] = file
+        index.add(file)
         let (item, problems) = decode(file)
         diagnostics += problems
         guard let item else { continue }
@@ -71,23 +72,30 @@ public struct StandardsLoader: Sendable {
         switch item {
         case .standard(let standard): standards[id] = standard
         case .crosswalk(let crosswalk): crosswalks[id] = crosswalk
+        case .bands(let bands): bandSets[id] = bands
         }
       }
     }
+    var resolver = BandResolver(bandSets: bandSets, sources: index)
+    let resolved = standards.values.map { resolver.resolve($0) }
+    diagnostics += resolver.diagnostics
     let library = StandardsLibrary(
-      standards: Array(standards.values), crosswalks: Array(crosswalks.values))
-    diagnostics += LibraryChecks(library: library, files: files).run()
+      standards: resolved, crosswalks: Array(crosswalks.values),
+      bandSets: Array(bandSets.values))
+    diagnostics += LibraryChecks(library: library, sources: index).run()
     return Result(library: library, diagnostics: diagnostics)
   }
 
   private enum Item {
     case standard(Standard)
     case crosswalk(Crosswalk)
+    case bands(BandSet)
 
     var identity: (String, SourceLocation) {
       switch self {
       case .standard(let standard): return (standard.id, standard.location)
       case .crosswalk(let crosswalk): return (crosswalk.id, crosswalk.location)
+      case .bands(let bands): return (bands.id, bands.location)
       }
     }
   }
@@ -106,10 +114,12 @@ public struct StandardsLoader: Sendable {
         column: 1)
       return (nil, context.diagnostics)
     }
-    let isCrosswalk = root.mapping?.contains { $0.key.scalar?.text == "crosswalk" } ?? false
+    let topKeys = Set(root.mapping?.compactMap { $0.key.scalar?.text } ?? [])
     let item: Item?
-    if isCrosswalk {
+    if topKeys.contains("crosswalk") {
       item = CrosswalkDecoder(context: context).decode(root).map(Item.crosswalk)
+    } else if topKeys.contains("bands") {
+      item = BandSetDecoder(context: context).decode(root).map(Item.bands)
     } else {
       item = StandardDecoder(context: context).decode(root).map(Item.standard)
     }

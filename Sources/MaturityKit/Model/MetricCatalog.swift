@@ -53,6 +53,39 @@ public enum MetricCatalog {
     Definition(
       name: "open_critical_findings", unit: .count,
       summary: "open critical or high security findings"),
+    Definition(
+      name: "critical_vulnerability_fix_days", unit: .days,
+      summary: "median time from reporting a critical vulnerability to its fix in production"),
+    Definition(
+      name: "high_vulnerability_fix_days", unit: .days,
+      summary: "median time from reporting a high vulnerability to its fix in production"),
+    Definition(
+      name: "sca_coverage_percent", unit: .percent,
+      summary: "releases whose open-source components were scanned (SCA)"),
+    Definition(
+      name: "sast_coverage_percent", unit: .percent,
+      summary: "repositories whose code is scanned by static application security testing"),
+    Definition(
+      name: "dast_coverage_percent", unit: .percent,
+      summary: "externally reachable services tested by dynamic application security testing"),
+    Definition(
+      name: "defect_escape_rate_percent", unit: .percent,
+      summary: "defects found in production out of all defects found in a period"),
+    Definition(
+      name: "api_test_coverage_percent", unit: .percent,
+      summary: "interfaces (APIs) with automated tests"),
+    Definition(
+      name: "deployment_rework_rate_percent", unit: .percent,
+      summary: "deployments that were unplanned, made to fix a problem in production (DORA 2024)"),
+    Definition(
+      name: "requirement_lead_time_days", unit: .days,
+      summary: "requirement accepted to delivered to users, median"),
+    Definition(
+      name: "incident_detection_minutes", unit: .minutes,
+      summary: "failure start to detection, median"),
+    Definition(
+      name: "metric_data_latency_hours", unit: .hours,
+      summary: "age of the newest data shown on the delivery metrics dashboard"),
   ]
 
   private static let byName: [String: Definition] = Dictionary(

@@ -40,6 +40,18 @@ public struct MetricRule: Sendable, Hashable {
   public var metric: String
   public var comparison: Comparison
   public var threshold: Double
+  /// Set when the rule was written as a band of a report year; the loader then fills
+  /// `comparison` and `threshold` from the band.
+  public var band: BandReference?
+
+  public init(
+    metric: String, comparison: Comparison, threshold: Double, band: BandReference? = nil
+  ) {
+    self.metric = metric
+    self.comparison = comparison
+    self.threshold = threshold
+    self.band = band
+  }
 
   public func isSatisfied(by value: Double) -> Bool {
     switch comparison {
@@ -50,9 +62,12 @@ public struct MetricRule: Sendable, Hashable {
     }
   }
 
-  /// "≤ 30 minutes"
+  /// "≤ 30 min", or "≥ 0.14 per day (high band, dora 2023)"
   public var condition: String {
     let unit = MetricCatalog.definition(metric)?.unit.symbol ?? ""
-    return "\(comparison.symbol) \(NumberText.format(threshold))\(unit.isEmpty ? "" : " \(unit)")"
+    var text =
+      "\(comparison.symbol) \(NumberText.format(threshold))\(unit.isEmpty ? "" : " \(unit)")"
+    if let band { text += " (\(band.band) band, \(band.set) \(band.year))" }
+    return text
   }
 }
