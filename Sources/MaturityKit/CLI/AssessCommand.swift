@@ -1,4 +1,4 @@
-/// `maturity assess`: score bundles and print or write the gap report.
+/// `maturity assess`: score bundles, print or write the gap report, and apply a gate.
 package enum AssessCommand {
   package static let spec = CommandSpec(
     name: "assess",
@@ -9,8 +9,8 @@ package enum AssessCommand {
     options: [
       .init(
         name: "format", short: "f", value: "format",
-        help: "Report format: text (default), json or markdown.",
-        choices: ["text", "json", "markdown"]),
+        help: "Report format: text (default), json, markdown or junit.",
+        choices: ["text", "json", "markdown", "junit"]),
       .init(
         name: "output", short: "o", value: "file",
         help: "Write the report to this file (atomically) instead of standard output."),
@@ -18,9 +18,7 @@ package enum AssessCommand {
         name: "standards", short: nil, value: "path",
         help: "A folder or file of standards and crosswalks to add; a standard with the id of"
           + " a bundled one replaces it. Repeatable.", isRepeatable: true),
-      .init(
-        name: "strict", short: nil, value: nil,
-        help: "Count waived requirements as not met."),
+      .init(name: "strict", short: nil, value: nil, help: "Count waived requirements as not met."),
       .init(
         name: "todo", short: nil, value: "count",
         help: "How many to-do items the text report shows: a number or 'all' (default 15)."),
@@ -28,17 +26,23 @@ package enum AssessCommand {
         name: "color", short: nil, value: "when",
         help: "Colour the text report: auto (default: only on a terminal, never with NO_COLOR),"
           + " always or never.", choices: ["auto", "always", "never"]),
-    ],
+    ] + GateOptions.options,
     examples: [
       "maturity assess Examples/bank-payments",
       "maturity assess Examples/bank-payments --format json",
       "maturity assess Examples/bank-payments --format markdown --output report.md",
       "maturity assess Examples/startup-shop --standards ~/official-standards --strict",
+      "maturity assess Examples/bank-payments --min-level continuous-delivery=3"
+        + " --require-conformance all --baseline ci/baseline.json",
+      "maturity assess Examples/bank-payments --policy maturity-policy.yaml --format junit",
     ],
     discussion: """
       The bundled standards are our own summaries of public material, not the official texts. \
-      Exit codes: 0 success, 1 a gate failed, 2 invalid input (the report is still written \
-      for what could be read, and every problem is listed on stderr), 64 usage error.
+      A gate (any of --policy, --min-level, --require-conformance, --baseline, --max-waivers, \
+      --no-unassessed, --no-expired) is checked after scoring. Exit codes: 0 success (and the \
+      gate passed), 1 the gate failed, 2 invalid input (the report is still written for what \
+      could be read, every problem is listed on stderr, and a gate never passes), 64 usage \
+      error.
       """)
 
   package static func run(_ arguments: ParsedArguments, _ context: MaturityCommand.Context)
@@ -48,15 +52,12 @@ package enum AssessCommand {
       return MaturityCommand.usage(UsageError("missing the <bundle> to assess", command: spec))
     }
     let todoLimit: Int?
-    switch arguments.value("todo") {
-    case nil: todoLimit = 15
-    case "all": todoLimit = nil
-    case let text?:
-      guard let number = Int(text), number >= 0 else {
-        return MaturityCommand.usage(
-          UsageError("expected a number or 'all' for '--todo', found '\(text)'", command: spec))
-      }
-      todoLimit = number
+    let gateOptions: GateOptions
+    do {
+      todoLimit = try parseTodo(arguments.value("todo"))
+      gateOptions = try GateOptions(arguments)
+    } catch {
+      return MaturityCommand.usage(error)
     }
     var result = MaturityCommand.Result()
     let renderer = DiagnosticRenderer(
@@ -69,16 +70,21 @@ package enum AssessCommand {
       return result
     }
     var diagnostics = loaded.diagnostics
-    var assessments: [Assessment] = []
+    let setup = gateOptions.setUp(library: loaded.library)
+    diagnostics += setup.diagnostics
+    var scored: [(assessment: Assessment, gate: GateResult?)] = []
     var inputs: [String] = []
     let options = AssessmentOptions(isStrict: arguments.has("strict"))
     for path in arguments.positionals {
       let bundle = BundleLoader(library: loaded.library).load(path)
       diagnostics += bundle.diagnostics
       inputs += FileReader.yamlFiles(in: path)
-      if let evidence = bundle.bundle {
-        assessments.append(Assessor(library: loaded.library, options: options).assess(evidence))
+      guard let evidence = bundle.bundle else { continue }
+      let assessment = Assessor(library: loaded.library, options: options).assess(evidence)
+      let gate = setup.policy.map {
+        Gate(policy: $0).evaluate(assessment, baseline: setup.baseline(for: assessment))
       }
+      scored.append((assessment, gate))
     }
     let output = arguments.value("output")
     let colorChoice = arguments.value("color") ?? "auto"
@@ -87,10 +93,12 @@ package enum AssessCommand {
       || (colorChoice == "auto" && output == nil
         && context.usesColor(terminal: context.isStdoutTerminal))
     let report = render(
-      assessments, format: arguments.value("format") ?? "text",
-      text: TextReport(usesColor: usesColor, todoLimit: todoLimit))
-    if !assessments.isEmpty {
+      scored, format: arguments.value("format") ?? "text",
+      text: TextReport(usesColor: usesColor, todoLimit: todoLimit),
+      gateLevels: setup.policy?.levels ?? [:])
+    if !scored.isEmpty {
       if let output {
+        inputs += setup.inputs
         if let problem = ReportFile.write(report, to: output, inputs: inputs) {
           diagnostics.append(problem)
         }
@@ -99,32 +107,67 @@ package enum AssessCommand {
       }
     }
     result.stderr = renderer.render(diagnostics)
-    let errorCount = diagnostics.filter(\.isError).count
-    if errorCount > 0 {
-      let noun = errorCount == 1 ? "error" : "errors"
-      result.stderr += "error: \(errorCount) \(noun) in the input; exit code 2\n"
-    }
-    result.exitCode = errorCount > 0 ? ExitCode.invalidInput : ExitCode.success
+    result.exitCode = exitCode(diagnostics: diagnostics, scored: scored, stderr: &result.stderr)
     return result
   }
 
-  private static func render(_ assessments: [Assessment], format: String, text: TextReport)
-    -> String
-  {
+  /// 2 when any input was bad (a gate never passes on unreadable input), else 1 when a gate
+  /// failed, else 0.
+  private static func exitCode(
+    diagnostics: [Diagnostic], scored: [(assessment: Assessment, gate: GateResult?)],
+    stderr: inout String
+  ) -> Int32 {
+    let errorCount = diagnostics.filter(\.isError).count
+    if errorCount > 0 {
+      let noun = errorCount == 1 ? "error" : "errors"
+      stderr += "error: \(errorCount) \(noun) in the input; exit code 2\n"
+      return ExitCode.invalidInput
+    }
+    let failed = scored.filter { $0.gate?.passed == false }
+    guard failed.isEmpty else {
+      for item in failed {
+        let checks = item.gate?.checks.filter { !$0.passed }.map(\.name) ?? []
+        stderr +=
+          "gate failed for \(item.assessment.bundlePath): \(checks.joined(separator: "; "))\n"
+      }
+      return ExitCode.gateFailed
+    }
+    return ExitCode.success
+  }
+
+  private static func parseTodo(_ text: String?) throws(UsageError) -> Int? {
+    switch text {
+    case nil: return 15
+    case "all": return nil
+    case let text?:
+      guard let number = Int(text), number >= 0 else {
+        throw UsageError("expected a number or 'all' for '--todo', found '\(text)'", command: spec)
+      }
+      return number
+    }
+  }
+
+  private static func render(
+    _ scored: [(assessment: Assessment, gate: GateResult?)], format: String, text: TextReport,
+    gateLevels: [String: Int]
+  ) -> String {
     switch format {
     case "json":
       let report = JSONReport(toolVersion: MaturityCommand.version)
-      guard assessments.count != 1 else { return report.render(assessments[0]) }
+      if scored.count == 1 { return report.render(scored[0].assessment, gate: scored[0].gate) }
       return JSONValue.object([
         ("format", .string("maturity-report-set")),
         ("version", .int(JSONReport.formatVersion)),
-        ("reports", .array(assessments.map(report.value))),
+        ("reports", .array(scored.map { report.value($0.assessment, gate: $0.gate) })),
       ]).serialized()
     case "markdown":
-      return assessments.map(MarkdownReport().render).joined(separator: "\n---\n\n")
+      return scored.map { MarkdownReport().render($0.assessment, gate: $0.gate) }
+        .joined(separator: "\n---\n\n")
+    case "junit":
+      return JUnitReport(gateLevels: gateLevels).render(scored)
     default:
-      return assessments.map(text.render).joined(
-        separator: "\n" + String(repeating: "=", count: 100) + "\n\n")
+      return scored.map { text.render($0.assessment, gate: $0.gate) }
+        .joined(separator: "\n" + String(repeating: "=", count: 100) + "\n\n")
     }
   }
 }

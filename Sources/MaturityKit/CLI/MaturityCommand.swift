@@ -39,6 +39,7 @@ package enum MaturityCommand {
     )] = [
       (AssessCommand.spec, AssessCommand.run),
       (ValidateCommand.spec, ValidateCommand.run),
+      (DiffCommand.spec, DiffCommand.run),
     ]
 
   package static let overview = """
@@ -54,11 +55,12 @@ package enum MaturityCommand {
     SUBCOMMANDS:
       assess                  Score evidence bundles and print the dual-certification gap report.
       validate                Check standards, crosswalks and evidence bundles for errors.
+      diff                    Show what changed between two JSON reports.
       help                    Show help for a subcommand.
 
     EXIT CODES:
       0   success
-      1   a gate failed
+      1   a gate failed (assess with a gate; diff --fail-on-regression)
       2   invalid input (the problems are listed on stderr)
       64  usage error
 

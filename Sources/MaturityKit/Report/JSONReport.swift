@@ -10,11 +10,17 @@ public struct JSONReport: Sendable {
     self.toolVersion = toolVersion
   }
 
-  public func render(_ assessment: Assessment) -> String {
-    value(assessment).serialized()
+  public func render(_ assessment: Assessment, gate: GateResult? = nil) -> String {
+    value(assessment, gate: gate).serialized()
   }
 
-  public func value(_ assessment: Assessment) -> JSONValue {
+  public func value(_ assessment: Assessment, gate: GateResult? = nil) -> JSONValue {
+    guard case .object(var members) = value(assessment) else { return value(assessment) }
+    if let gate { members.insert(("gate", GateSection.json(gate)), at: 7) }
+    return .object(members)
+  }
+
+  private func value(_ assessment: Assessment) -> JSONValue {
     .object([
       ("format", .string("maturity-report")),
       ("version", .int(Self.formatVersion)),

@@ -3,9 +3,19 @@
 public struct MarkdownReport: Sendable {
   public init() {}
 
-  public func render(_ assessment: Assessment) -> String {
+  public func render(_ assessment: Assessment, gate: GateResult? = nil) -> String {
     var out: [String] = []
     header(assessment, &out)
+    if let gate {
+      out += ["", "## Gate: \(GateSection.headline(gate))", ""]
+      out += gate.checks.map { "- \($0.passed ? "✅" : "❌") \(md($0.name)): \(md($0.detail))" }
+      if let comparison = gate.comparison {
+        for section in GateSection.changes(comparison) where !section.lines.isEmpty {
+          out += ["", "**\(section.title) (\(section.lines.count))**", ""]
+          out += section.lines.map { "- \(md($0))" }
+        }
+      }
+    }
     domains(assessment, &out)
     todo(assessment, &out)
     let derived = ReportWording.derived(assessment)

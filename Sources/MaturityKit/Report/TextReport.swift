@@ -9,9 +9,10 @@ public struct TextReport: Sendable {
     self.todoLimit = todoLimit
   }
 
-  public func render(_ assessment: Assessment) -> String {
+  public func render(_ assessment: Assessment, gate: GateResult? = nil) -> String {
     var out: [String] = []
     header(assessment, &out)
+    if let gate { self.gate(gate, &out) }
     domains(assessment, &out)
     todo(assessment, &out)
     derived(assessment, &out)
@@ -141,6 +142,25 @@ public struct TextReport: Sendable {
       let listed = ids.prefix(12).joined(separator: ", ")
       let more = ids.count > 12 ? ", and \(ids.count - 12) more" : ""
       out += TextWrap.wrap(safe(listed + more), width: 100, indent: "    ")
+    }
+  }
+
+  private func gate(_ gate: GateResult, _ out: inout [String]) {
+    out.append("")
+    out.append(bold("Gate") + "  " + color(GateSection.headline(gate), gate.passed ? "32" : "31"))
+    for check in gate.checks {
+      out += TextWrap.hanging(
+        safe(GateSection.check(check)), width: 100, first: "  ", rest: "        ")
+    }
+    guard let comparison = gate.comparison else { return }
+    for section in GateSection.changes(comparison) where !section.lines.isEmpty {
+      out.append("  \(section.title) (\(section.lines.count)):")
+      for line in section.lines.prefix(todoLimit ?? section.lines.count) {
+        out += TextWrap.hanging(safe(line), width: 100, first: "    ", rest: "      ")
+      }
+      if let limit = todoLimit, section.lines.count > limit {
+        out.append("    … \(section.lines.count - limit) more; --todo all shows them all")
+      }
     }
   }
 
