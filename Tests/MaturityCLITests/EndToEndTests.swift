@@ -90,3 +90,56 @@ import Testing
     #expect(result.stdout.hasPrefix("maturity "))
   }
 }
+
+@Suite struct GateEndToEndTests {
+  let runner = EndToEndTests()
+
+  @Test func theProjectsOwnGatePasses() throws {
+    let result = try runner.run([
+      "assess", "Examples/bank-payments", "--policy", "ci/maturity-policy.yaml", "--todo", "0",
+    ])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("Gate  passed"))
+  }
+
+  @Test func aFailedGateExits1AndSaysWhy() throws {
+    let result = try runner.run([
+      "assess", "Examples/startup-shop", "--min-level", "continuous-delivery=2",
+    ])
+    #expect(result.status == 1)
+    #expect(
+      result.stderr
+        == "gate failed for Examples/startup-shop: continuous-delivery at level 2 or above\n")
+  }
+
+  @Test func anUnreadableBaselineExits2AndNeverPasses() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("maturity-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let baseline = folder.appendingPathComponent("baseline.json")
+    try Data("{\"format\": \"maturity-report\", \"version\": 1, \"domains\": [".utf8)
+      .write(to: baseline)
+    let result = try runner.run([
+      "assess", "Examples/bank-payments", "--baseline", baseline.path, "--todo", "0",
+    ])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("baseline.json:1:"))
+    #expect(result.stdout.contains("Gate  FAILED"))
+  }
+
+  @Test func diffFailsOnRegressionOnlyWhenAsked() throws {
+    let strict = try runner.run([
+      "assess", "Examples/bank-payments", "--strict", "--format", "json",
+    ])
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("maturity-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let new = folder.appendingPathComponent("new.json")
+    try Data(strict.stdout.utf8).write(to: new)
+    let plain = try runner.run(["diff", "ci/baseline.json", new.path])
+    #expect(plain.status == 0)
+    let failing = try runner.run(["diff", "ci/baseline.json", new.path, "--fail-on-regression"])
+    #expect(failing.status == 1)
+    #expect(failing.stdout.contains("caict-cd: level dropped from 3 to 2"))
+  }
+}

@@ -3,6 +3,10 @@ import Testing
 
 @testable import MaturityKit
 
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
 /// Whole reports of the example bundles compared with committed golden files. To accept
 /// a deliberate change, run `MATURITY_UPDATE_GOLDEN=1 swift test` and review the diff.
 @Suite struct ReportGoldenTests {
@@ -40,6 +44,44 @@ import Testing
     let report = try #require(object as? [String: Any])
     #expect(report["format"] as? String == "maturity-report")
     #expect(report["version"] as? Int == JSONReport.formatVersion)
+  }
+
+  @Test(arguments: ["text", "markdown", "json"])
+  func diffAgainstAStrictRunMatchesItsGoldenFile(format: String) throws {
+    let strict = MaturityCommand.run([
+      "assess", "Examples/bank-payments", "--strict", "--format", "json",
+    ])
+    let folder = try Fixture.bundle(["strict.json": strict.stdout])
+    let result = MaturityCommand.run([
+      "diff", "Tests/MaturityKitTests/Golden/bank-payments.json", folder + "/strict.json",
+      "--format", format,
+    ])
+    #expect(result.exitCode == 0)
+    let output = result.stdout.replacingOccurrences(of: folder, with: "TMP")
+    let suffix = ["text": "txt", "json": "json", "markdown": "md"][format] ?? format
+    try expectGolden(output, "diff-bank-strict.\(suffix)")
+  }
+
+  @Test func junitWithAGateMatchesItsGoldenFileAndParses() throws {
+    let result = MaturityCommand.run([
+      "assess", "Examples/startup-shop", "--format", "junit", "--min-level",
+      "continuous-delivery=2", "--require-conformance", "all", "--max-waivers", "3",
+    ])
+    #expect(result.exitCode == 1)
+    try expectGolden(result.stdout, "startup-shop-gate.junit.xml")
+    let document = try XMLDocument(data: Data(result.stdout.utf8))
+    let root = try #require(document.rootElement())
+    let cases = try root.nodes(forXPath: "//testcase")
+    let failures = try root.nodes(forXPath: "//testcase/failure")
+    #expect(root.attribute(forName: "tests")?.stringValue == String(cases.count))
+    #expect(root.attribute(forName: "failures")?.stringValue == String(failures.count))
+    let skipped = try root.nodes(forXPath: "//testcase/skipped")
+    #expect(root.attribute(forName: "skipped")?.stringValue == String(skipped.count))
+    let suites = try root.nodes(forXPath: "testsuite").compactMap {
+      ($0 as? XMLElement)?.attribute(forName: "name")?.stringValue
+    }
+    #expect(suites.count == 3)
+    #expect(suites.last?.hasSuffix(" · gate") == true)
   }
 
   private func expectGolden(_ actual: String, _ name: String) throws {

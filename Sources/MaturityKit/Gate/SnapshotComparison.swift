@@ -94,7 +94,8 @@ public struct SnapshotComparison: Sendable {
           old: String(was), new: String(now)))
     }
     if let was = before.coverage, let now = after.coverage, abs(now - was) > 0.0001 {
-      let dropped = was - now > tolerance
+      // Coverage has two decimals; the margin keeps 3.00 → 2.90 within a 0.1 tolerance.
+      let dropped = was - now > tolerance + 0.000_001
       if dropped || now > was {
         changes.append(
           Change(

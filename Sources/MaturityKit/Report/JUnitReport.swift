@@ -13,6 +13,7 @@ public struct JUnitReport: Sendable {
     var suites: [String] = []
     var tests = 0
     var failures = 0
+    var skipped = 0
     for (assessment, gate) in items {
       for domain in assessment.domains {
         for result in domain.standards {
@@ -20,6 +21,7 @@ public struct JUnitReport: Sendable {
           suites.append(suite.xml)
           tests += suite.tests
           failures += suite.failures
+          skipped += suite.skipped
         }
       }
       if let gate {
@@ -31,7 +33,7 @@ public struct JUnitReport: Sendable {
     }
     var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     xml += "<testsuites name=\"maturity\" tests=\"\(tests)\" failures=\"\(failures)\""
-    xml += " errors=\"0\" skipped=\"0\" time=\"0\">\n"
+    xml += " errors=\"0\" skipped=\"\(skipped)\" time=\"0\">\n"
     xml += suites.joined()
     xml += "</testsuites>\n"
     return xml
@@ -41,6 +43,7 @@ public struct JUnitReport: Sendable {
     var xml: String
     var tests: Int
     var failures: Int
+    var skipped = 0
   }
 
   private func suite(_ result: StandardResult, domain: DomainResult, assessment: Assessment)
@@ -77,7 +80,7 @@ public struct JUnitReport: Sendable {
     var xml = "  <testsuite name=\"\(Self.escape(name))\" tests=\"\(needed.count)\""
     xml += " failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\" time=\"0\">\n"
     xml += cases + "  </testsuite>\n"
-    return Suite(xml: xml, tests: needed.count, failures: failures)
+    return Suite(xml: xml, tests: needed.count, failures: failures, skipped: skipped)
   }
 
   private func gateSuite(_ gate: GateResult, assessment: Assessment) -> Suite {
