@@ -30,8 +30,9 @@ package struct CommandSpec: Sendable {
 
   /// The help screen: overview, usage, arguments, options, examples.
   package func help() -> String {
-    var lines = ["OVERVIEW: \(overview)", "", "USAGE: \(usage)"]
-    if let discussion { lines += ["", discussion] }
+    var lines = TextWrap.hanging(overview, width: 100, first: "OVERVIEW: ", rest: "  ")
+    lines += [""] + TextWrap.hanging(usage, width: 100, first: "USAGE: ", rest: "         ")
+    if let discussion { lines += [""] + TextWrap.wrap(discussion, width: 100, indent: "") }
     if !arguments.isEmpty {
       lines += ["", "ARGUMENTS:"]
       lines += arguments.map { row("<\($0.name)>", $0.help) }
@@ -45,17 +46,25 @@ package struct CommandSpec: Sendable {
     }
     if !examples.isEmpty {
       lines += ["", "EXAMPLES:"]
-      lines += examples.map { "  \($0)" }
+      for example in examples {
+        // Long examples continue on the next line with a shell line continuation.
+        let wrapped = TextWrap.hanging(example, width: 96, first: "  ", rest: "      ")
+        lines += wrapped.enumerated().map {
+          $0.offset < wrapped.count - 1 ? $0.element + " \\" : $0.element
+        }
+      }
     }
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// The usage line; with many options they are summarised as `[<options>]`.
   package var usage: String {
     var parts = ["maturity", name]
-    parts += options.map { option in
+    let each = options.map { option in
       let value = option.value.map { " <\($0)>" } ?? ""
       return "[--\(option.name)\(value)]" + (option.isRepeatable ? " ..." : "")
     }
+    parts += each.count > 4 ? ["[<options>]"] : each
     parts += arguments.map { argument in
       let core = "<\(argument.name)>" + (argument.isRepeatable ? " ..." : "")
       return argument.isOptional ? "[\(core)]" : core

@@ -43,8 +43,8 @@ package enum MaturityCommand {
     ]
 
   package static let overview = """
-    OVERVIEW: Score DevOps evidence against the CAICT domestic maturity model (YD/T 3763) and \
-    the ITU-T DevOps recommendation, and report the dual-certification gaps.
+    OVERVIEW: Score DevOps evidence against the CAICT domestic maturity model (YD/T 3763)
+      and the ITU-T DevOps recommendation, and report the dual-certification gaps.
 
     USAGE: maturity <subcommand> [options]
 
