@@ -84,6 +84,44 @@ import Testing
     #expect(suites.last?.hasSuffix(" · gate") == true)
   }
 
+  @Test(arguments: [
+    (["standards", "list"], "standards-list.txt"),
+    (["standards", "show", "CD-BCI-CI-FP"], "standards-show-subitem.txt"),
+    (["standards", "show", "ITU-CD-08"], "standards-show-requirement.txt"),
+    (["standards", "show", "caict-cd", "--level", "5"], "standards-show-level5.txt"),
+    (["explain", "CD-BCI-CI-FP-L4-1", "--bundle", "Examples/bank-payments"], "explain-metric.txt"),
+    (["explain", "ITU-CD-01", "--bundle", "Examples/bank-payments"], "explain-crosswalk.txt"),
+    (["explain", "CD-CM-CM-CR-L3-2", "--bundle", "Examples/bank-payments"], "explain-waiver.txt"),
+    (["explain", "CD-BCI-BP-BE-L2-1", "--bundle", "Examples/startup-shop"], "explain-expired.txt"),
+  ])
+  func browsingOutputMatchesItsGoldenFile(arguments: [String], golden: String) throws {
+    let result = MaturityCommand.run(arguments)
+    #expect(result.exitCode == 0)
+    #expect(result.stderr == "")
+    try expectGolden(result.stdout, golden)
+  }
+
+  @Test(arguments: [
+    (
+      ["standards", "show", "CD-BCI-CI-PF"], Int32(2),
+      "error: no standard, domain, group or requirement 'CD-BCI-CI-PF'; did you mean 'CD-BCI-CI-FP'?"
+    ),
+    (
+      ["standards", "lsit"], 64,
+      "Error: expected the action list or show, found 'lsit'; did you mean 'list'?"
+    ),
+    (["explain", "CD-BCI-CI-FP-L4-1"], 64, "Error: missing '--bundle <folder>'"),
+    (
+      ["explain", "CD-BCI-CI-FP-L9-1", "--bundle", "Examples/bank-payments"], 2,
+      "error: unknown requirement 'CD-BCI-CI-FP-L9-1'; did you mean 'CD-BCI-CI-FP-L1-1'?"
+    ),
+  ])
+  func browsingErrorsSayWhatWasMeant(arguments: [String], code: Int32, firstLine: String) {
+    let result = MaturityCommand.run(arguments)
+    #expect(result.exitCode == code)
+    #expect(result.stderr.split(separator: "\n").first.map(String.init) == firstLine)
+  }
+
   private func expectGolden(_ actual: String, _ name: String) throws {
     let url = packageRoot.appendingPathComponent("Tests/MaturityKitTests/Golden/\(name)")
     if ProcessInfo.processInfo.environment["MATURITY_UPDATE_GOLDEN"] == "1" {

@@ -377,3 +377,19 @@ import Testing
     #expect(start.adding(days: 30).description == "2026-12-20")
   }
 }
+
+@Suite struct SuggestionTests {
+  @Test(arguments: [
+    ("kitten", "sitting", 3), ("ab", "ba", 1), ("CD-BCI-CI-PF", "CD-BCI-CI-FP", 1),
+    ("", "abc", 3), ("same", "same", 0), ("ca", "abc", 3),
+  ])
+  func editDistanceCountsASwapAsOneEdit(lhs: String, rhs: String, distance: Int) {
+    #expect(Suggestion.editDistance(lhs, rhs) == distance)
+  }
+
+  @Test func suggestionsPreferTheClosestThenTheAlphabeticallyFirst() {
+    #expect(Suggestion.closest(to: "fromat", in: ["format", "from", "output"]) == "format")
+    #expect(Suggestion.closest(to: "A-2c", in: ["A-2b", "A-2a"]) == "A-2a")
+    #expect(Suggestion.closest(to: "zzzzzz", in: ["format"]) == nil)
+  }
+}

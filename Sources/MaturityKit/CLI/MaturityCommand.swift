@@ -40,6 +40,8 @@ package enum MaturityCommand {
       (AssessCommand.spec, AssessCommand.run),
       (ValidateCommand.spec, ValidateCommand.run),
       (DiffCommand.spec, DiffCommand.run),
+      (StandardsCommand.spec, StandardsCommand.run),
+      (ExplainCommand.spec, ExplainCommand.run),
     ]
 
   package static let overview = """
@@ -56,6 +58,8 @@ package enum MaturityCommand {
       assess                  Score evidence bundles and print the dual-certification gap report.
       validate                Check standards, crosswalks and evidence bundles for errors.
       diff                    Show what changed between two JSON reports.
+      standards               List the standards, or show a standard, group or requirement.
+      explain                 Explain how a requirement's status was reached in a bundle.
       help                    Show help for a subcommand.
 
     EXIT CODES:

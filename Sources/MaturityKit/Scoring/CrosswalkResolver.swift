@@ -46,15 +46,24 @@ struct CrosswalkResolver {
   static func reason(
     _ status: RequirementStatus, _ kind: CrosswalkRelation.Kind, _ partners: [String]
   ) -> String {
-    let relation: String
-    switch kind {
-    case .equivalent: relation = "equivalent to"
-    case .subset: relation = "asks less than"
-    case .superset: relation = "asks more than"
-    case .intersects: relation = "overlaps"
-    }
+    let relation = phrase(kind)
     let names = partners.joined(separator: " + ")
     let verb = partners.count == 1 ? "is" : "are"
     return "\(status.words) through the crosswalk: \(relation) \(names), which \(verb) met"
+  }
+
+  /// How this requirement relates to a partner side, in words.
+  static func phrase(_ kind: CrosswalkRelation.Kind) -> String {
+    switch kind {
+    case .equivalent: return "equivalent to"
+    case .subset: return "asks less than"
+    case .superset: return "asks more than"
+    case .intersects: return "overlaps"
+    }
+  }
+
+  /// The other sides `id` is related to, and how.
+  func partners(of id: String) -> [(other: [String], kind: CrosswalkRelation.Kind)] {
+    links[id] ?? []
   }
 }

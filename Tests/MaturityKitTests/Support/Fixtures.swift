@@ -133,19 +133,3 @@ enum Fixture {
     var diagnostics: [Diagnostic]
   }
 }
-
-extension Assessment {
-  func result(_ id: String) -> RequirementResult? {
-    domains.flatMap { $0.standards.flatMap(\.requirements) }.first { $0.id == id }
-  }
-
-  func status(_ id: String) -> RequirementStatus? { result(id)?.status }
-
-  func standard(_ id: String) -> StandardResult? {
-    domains.flatMap(\.standards).first { $0.standard.id == id }
-  }
-
-  func subItem(_ id: String) -> SubItemResult? {
-    domains.flatMap(\.standards).flatMap(\.subItems).first { $0.id == id }
-  }
-}

@@ -1,0 +1,60 @@
+/// `maturity explain REQ --bundle B`: how a requirement's status was reached.
+package enum ExplainCommand {
+  package static let spec = CommandSpec(
+    name: "explain",
+    overview: "Explain how a requirement's status was reached in a bundle, and what would"
+      + " change it.",
+    arguments: [
+      .init(name: "requirement", help: "A requirement id.", isRepeatable: false)
+    ],
+    options: [
+      .init(name: "bundle", short: "b", value: "folder", help: "The evidence bundle."),
+      .init(name: "strict", short: nil, value: nil, help: "Count waived requirements as not met."),
+      .init(
+        name: "standards", short: nil, value: "path",
+        help: "A folder or file of standards to load on top of the bundled ones. Repeatable.",
+        isRepeatable: true),
+    ],
+    examples: [
+      "maturity explain CD-BCI-CI-FP-L4-1 --bundle Examples/bank-payments",
+      "maturity explain ITU-CD-01 --bundle Examples/bank-payments",
+    ],
+    discussion: nil)
+
+  package static func run(_ arguments: ParsedArguments, _ context: MaturityCommand.Context)
+    -> MaturityCommand.Result
+  {
+    guard arguments.positionals.count == 1, let id = arguments.positionals.first else {
+      return MaturityCommand.usage(
+        UsageError("expected one <requirement> id", command: spec))
+    }
+    guard let path = arguments.value("bundle") else {
+      return MaturityCommand.usage(UsageError("missing '--bundle <folder>'", command: spec))
+    }
+    let renderer = DiagnosticRenderer(
+      usesColor: context.usesColor(terminal: context.isStderrTerminal))
+    let loaded = StandardsLoader().load(paths: arguments.all("standards"))
+    guard !loaded.hasErrors else {
+      return MaturityCommand.Result(
+        stderr: renderer.render(loaded.diagnostics), exitCode: ExitCode.invalidInput)
+    }
+    guard loaded.library.requirement(id) != nil else {
+      let hint = Suggestion.phrase(for: id, in: loaded.library.requirementIDs)
+      return MaturityCommand.Result(
+        stderr: renderer.render(Diagnostic(.error, "unknown requirement '\(id)'\(hint)")),
+        exitCode: ExitCode.invalidInput)
+    }
+    let result = BundleLoader(library: loaded.library).load(path)
+    guard let bundle = result.bundle else {
+      return MaturityCommand.Result(
+        stderr: renderer.render(result.diagnostics), exitCode: ExitCode.invalidInput)
+    }
+    let options = AssessmentOptions(isStrict: arguments.has("strict"))
+    let assessment = Assessor(library: loaded.library, options: options).assess(bundle)
+    let explanation = Explanation(library: loaded.library, bundle: bundle, assessment: assessment)
+    return MaturityCommand.Result(
+      stdout: explanation.explain(id) ?? "",
+      stderr: renderer.render(result.diagnostics),
+      exitCode: result.hasErrors ? ExitCode.invalidInput : ExitCode.success)
+  }
+}
