@@ -42,6 +42,7 @@ package enum MaturityCommand {
       (DiffCommand.spec, DiffCommand.run),
       (StandardsCommand.spec, StandardsCommand.run),
       (ExplainCommand.spec, ExplainCommand.run),
+      (InitCommand.spec, InitCommand.run),
     ]
 
   package static let overview = """
@@ -60,6 +61,7 @@ package enum MaturityCommand {
       diff                    Show what changed between two JSON reports.
       standards               List the standards, or show a standard, group or requirement.
       explain                 Explain how a requirement's status was reached in a bundle.
+      init                    Write a new evidence bundle with a questionnaire to fill in.
       help                    Show help for a subcommand.
 
     EXIT CODES:

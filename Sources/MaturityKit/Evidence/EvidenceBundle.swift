@@ -60,7 +60,8 @@ public struct Claim: Sendable {
   }
 
   public var requirementID: String
-  public var status: Status
+  /// Nil for an unanswered questionnaire entry, which leaves the requirement not assessed.
+  public var status: Status?
   public var attestation: Attestation
   public var location: SourceLocation
 }

@@ -96,9 +96,15 @@ struct EvidenceDecoder {
     guard let reader = MappingReader(node, "a claim", keys: keys, context: context)
     else { return nil }
     let id = requirementID(reader)
-    let status = reader.choice("status", as: Claim.Status.self, required: true)
+    // An empty status is an unanswered questionnaire entry: valid, and not assessed.
+    let status = reader.choice("status", as: Claim.Status.self)
+    if reader.keyNode("status") == nil {
+      context.error(
+        "missing required key 'status' in a claim (leave it empty, 'status:', if unanswered)",
+        at: reader.node)
+    }
     let attestation = decodeAttestation(reader, owner: id ?? "?", &broken)
-    guard let id, let status else { return nil }
+    guard let id else { return nil }
     return Claim(
       requirementID: id, status: status, attestation: attestation,
       location: context.location(of: node))

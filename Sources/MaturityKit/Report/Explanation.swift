@@ -52,7 +52,7 @@ public struct Explanation: Sendable {
   private func evidenceLines(_ requirement: Requirement, _ subItem: Group) -> [String] {
     var lines: [String] = []
     if let claim = bundle.claims.first(where: { $0.requirementID == requirement.id }) {
-      lines.append("  claim at \(claim.location): \(claim.status.rawValue)")
+      lines.append("  claim at \(claim.location): \(claim.status?.rawValue ?? "unanswered")")
       lines += attestationLines(claim.attestation)
     }
     if let rating = bundle.ratings.first(where: { $0.subItemID == subItem.id }) {

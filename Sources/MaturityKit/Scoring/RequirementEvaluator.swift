@@ -100,8 +100,8 @@ struct RequirementEvaluator {
   }
 
   private func statement(for requirement: Requirement, subItem: Group) -> Statement? {
-    if let claim = claims[requirement.id] {
-      let said = RequirementStatus(rawValue: claim.status.rawValue) ?? .notMet
+    if let claim = claims[requirement.id], let status = claim.status {
+      let said = RequirementStatus(rawValue: status.rawValue) ?? .notMet
       var reason = "claim"
       if let reviewer = claim.attestation.reviewer { reason += " reviewed by \(reviewer)" }
       if let date = claim.attestation.date { reason += " on \(date)" }

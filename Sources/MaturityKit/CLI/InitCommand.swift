@@ -1,0 +1,126 @@
+import Foundation
+
+/// `maturity init`: write a new evidence bundle with a questionnaire.
+package enum InitCommand {
+  package static let spec = CommandSpec(
+    name: "init",
+    overview: "Write a new evidence bundle: a scope file and a questionnaire per domain.",
+    arguments: [
+      .init(name: "folder", help: "The new bundle folder; it must not exist yet.", isRepeatable: false)
+    ],
+    options: [
+      .init(
+        name: "domain", short: "d", value: "domain=level",
+        help: "A domain and its target level, e.g. continuous-delivery=3. Repeatable.",
+        isRepeatable: true),
+      .init(name: "organisation", short: nil, value: "name", help: "The organisation's name."),
+      .init(name: "scope", short: nil, value: "name", help: "The assessed scope's name."),
+      .init(
+        name: "date", short: nil, value: "YYYY-MM-DD",
+        help: "The assessment date (default: today, UTC)."),
+      .init(
+        name: "lang", short: nil, value: "language",
+        help: "Language of the requirement texts: en (default) or zh.", choices: ["en", "zh"]),
+      .init(
+        name: "standards", short: nil, value: "path",
+        help: "A folder or file of standards to load on top of the bundled ones. Repeatable.",
+        isRepeatable: true),
+    ],
+    examples: [
+      "maturity init my-team --domain continuous-delivery=3 --organisation \"Acme\" --scope Shop",
+      "maturity init my-team -d continuous-delivery=2 -d security-risk=2 --lang zh",
+    ],
+    discussion: """
+      The questionnaire lists every required requirement up to the target, grouped as the \
+      standard groups them, with its text as a comment and an empty status to fill in; it \
+      validates as written. The tool refuses to write into an existing folder.
+      """)
+
+  package static func run(_ arguments: ParsedArguments, _ context: MaturityCommand.Context)
+    -> MaturityCommand.Result
+  {
+    guard arguments.positionals.count == 1, let folder = arguments.positionals.first else {
+      return MaturityCommand.usage(UsageError("expected one <folder> to create", command: spec))
+    }
+    var targets: [String: Int] = [:]
+    for entry in arguments.all("domain") {
+      let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+      guard parts.count == 2, let level = Int(parts[1]) else {
+        return MaturityCommand.usage(
+          UsageError("expected domain=level for '--domain', found '\(entry)'", command: spec))
+      }
+      targets[parts[0]] = level
+    }
+    guard !targets.isEmpty else {
+      return MaturityCommand.usage(
+        UsageError("missing '--domain <domain=level>' (at least one)", command: spec))
+    }
+    var date = Day(ordinal: Int(Date().timeIntervalSince1970 / 86_400))
+    if let text = arguments.value("date") {
+      guard let day = Day(text) else {
+        return MaturityCommand.usage(
+          UsageError("expected a date YYYY-MM-DD for '--date', found '\(text)'", command: spec))
+      }
+      date = day
+    }
+    let loaded = StandardsLoader().load(paths: arguments.all("standards"))
+    let renderer = DiagnosticRenderer(
+      usesColor: context.usesColor(terminal: context.isStderrTerminal))
+    var problems = loaded.diagnostics.filter(\.isError)
+    for (domain, level) in targets.sorted(by: { $0.key < $1.key }) {
+      let maxLevel = loaded.library.standards(inDomain: domain).filter { $0.kind == .levelled }
+        .map(\.maxLevel).max()
+      guard let maxLevel else {
+        let hint = Suggestion.phrase(for: domain, in: loaded.library.domainIDs)
+        problems.append(Diagnostic(.error, "unknown domain '\(domain)'\(hint)"))
+        continue
+      }
+      if !(1...maxLevel).contains(level) {
+        problems.append(
+          Diagnostic(.error, "expected a target from 1 to \(maxLevel) for \(domain), found \(level)"))
+      }
+    }
+    if FileManager.default.fileExists(atPath: folder) {
+      problems.append(
+        Diagnostic(.error, "'\(folder)' already exists; init writes a new folder and never"
+          + " overwrites one"))
+    }
+    guard problems.isEmpty else {
+      return MaturityCommand.Result(
+        stderr: renderer.render(problems), exitCode: ExitCode.invalidInput)
+    }
+    let questionnaire = Questionnaire(
+      library: loaded.library, targets: targets, language: arguments.value("lang") ?? "en",
+      organisation: arguments.value("organisation") ?? "Your organisation",
+      scopeName: arguments.value("scope") ?? "Your application", assessedOn: date)
+    do {
+      try write(questionnaire.files(), into: folder)
+    } catch {
+      return MaturityCommand.Result(
+        stderr: renderer.render(Diagnostic(.error, "cannot create '\(folder)': \(error)")),
+        exitCode: ExitCode.invalidInput)
+    }
+    let names = questionnaire.files().map(\.name).joined(separator: ", ")
+    return MaturityCommand.Result(
+      stdout: "wrote \(folder)/ (\(names))\nnext: fill in the statuses, then run"
+        + " 'maturity validate \(folder)' and 'maturity assess \(folder)'\n")
+  }
+
+  /// Writes into a temporary sibling folder, then renames it into place, so a failure
+  /// leaves nothing half-written.
+  private static func write(_ files: [(name: String, text: String)], into folder: String) throws {
+    let target = URL(fileURLWithPath: folder)
+    let temporary = target.deletingLastPathComponent().appendingPathComponent(
+      ".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+    try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+    do {
+      for file in files {
+        try Data(file.text.utf8).write(to: temporary.appendingPathComponent(file.name))
+      }
+      try FileManager.default.moveItem(at: temporary, to: target)
+    } catch {
+      try? FileManager.default.removeItem(at: temporary)
+      throw error
+    }
+  }
+}

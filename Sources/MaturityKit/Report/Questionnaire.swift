@@ -1,0 +1,119 @@
+/// Writes a new evidence bundle for `maturity init`: a scope file and one questionnaire
+/// per domain with every requirement the target needs, grouped as the standards group
+/// them. It validates as written; filled in, it assesses with no edits elsewhere.
+public struct Questionnaire: Sendable {
+  public var library: StandardsLibrary
+  /// Target level per domain id.
+  public var targets: [String: Int]
+  /// "en" or "zh": the language of the requirement texts in comments.
+  public var language: String
+  public var organisation: String
+  public var scopeName: String
+  public var assessedOn: Day
+
+  public init(
+    library: StandardsLibrary, targets: [String: Int], language: String, organisation: String,
+    scopeName: String, assessedOn: Day
+  ) {
+    self.library = library
+    self.targets = targets
+    self.language = language
+    self.organisation = organisation
+    self.scopeName = scopeName
+    self.assessedOn = assessedOn
+  }
+
+  /// File name → contents.
+  public func files() -> [(name: String, text: String)] {
+    var files = [("scope.yaml", scope())]
+    for domain in targets.keys.sorted(by: { Domain.sortKey($0) < Domain.sortKey($1) }) {
+      files.append(("\(domain).yaml", questionnaire(domain)))
+    }
+    return files
+  }
+
+  private func scope() -> String {
+    var lines = [
+      "# The assessed scope. Fill in the assessor; adjust the targets if needed.",
+      "scope:",
+      "  organisation: \(quoted(organisation))",
+      "  name: \(quoted(scopeName))",
+      "  kind: application          # application | product-line | department",
+      "  assessed_on: \(assessedOn)",
+      "  assessor:",
+      "  targets:",
+    ]
+    for (domain, level) in targets.sorted(by: { Domain.sortKey($0.key) < Domain.sortKey($1.key) }) {
+      lines.append("    \(domain): \(level)")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private func questionnaire(_ domain: String) -> String {
+    let target = targets[domain] ?? 0
+    let standards = library.standards(inDomain: domain)
+    var lines = [
+      "# Questionnaire: \(domain), up to level \(target).",
+      "# For each requirement set status to met, partly-met or not-met, cite evidence files",
+      "# (inside this folder) or URLs, and add date, reviewer and expires (YYYY-MM-DD).",
+      "# A status left empty counts as not assessed. The requirement texts below are our own",
+      "# summaries of the standards, not their official wording.",
+      "claims:",
+    ]
+    var metrics: [(name: String, note: String)] = []
+    for standard in standards {
+      lines.append("")
+      lines.append("  # ==== \(standard.id): \(standard.title)")
+      for group in standard.domain.groups {
+        walk(group, path: [], standard: standard, target: target, &lines, &metrics)
+      }
+    }
+    lines.append("")
+    lines.append("# Metrics decide the requirements that name them. Uncomment and fill in:")
+    lines.append("metrics: []")
+    var seen: Set<String> = []
+    for metric in metrics where seen.insert(metric.name).inserted {
+      let unit = MetricCatalog.definition(metric.name)?.unit.rawValue ?? ""
+      lines.append("#  - name: \(metric.name)")
+      lines.append("#    value:            # \(unit); \(metric.note)")
+      lines.append("#    period:")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private func walk(
+    _ group: Group, path: [String], standard: Standard, target: Int, _ lines: inout [String],
+    _ metrics: inout [(name: String, note: String)]
+  ) {
+    let name = language == "zh" ? group.nameZh ?? group.name : group.name
+    let path = path + ["\(group.id) \(name)"]
+    let needed = group.requirements.filter {
+      $0.isRequired && ($0.level ?? 0) <= (standard.kind == .levelled ? target : 0)
+    }
+    if !needed.isEmpty {
+      lines.append("")
+      lines.append("  # \(path.joined(separator: " / "))")
+    }
+    for requirement in needed {
+      let text = language == "zh" ? requirement.textZh ?? requirement.text : requirement.text
+      let tag = requirement.level.map { "L\($0)" } ?? "required"
+      lines += TextWrap.hanging(text, width: 96, first: "  # \(tag): ", rest: "  #   ")
+      if let rule = requirement.metric {
+        let condition = "\(requirement.id) needs \(rule.condition)"
+        lines.append("  # decided by the metric \(rule.metric) \(rule.condition) when given")
+        metrics.append((rule.metric, condition))
+      }
+      lines.append("  - requirement: \(requirement.id)")
+      lines.append("    status:            # met | partly-met | not-met")
+      lines.append("    evidence: []")
+    }
+    for child in group.groups {
+      walk(child, path: path, standard: standard, target: target, &lines, &metrics)
+    }
+  }
+
+  private func quoted(_ text: String) -> String {
+    "\"" + text.replacingOccurrences(of: "\\", with: "\\\\")
+      .replacingOccurrences(of: "\"", with: "\\\"") + "\""
+  }
+}
