@@ -52,7 +52,7 @@ import Testing
     #expect(result.status == 0)
     #expect(result.stderr == "")
     #expect(result.stdout.hasPrefix("Dual-certification gap report\n"))
-    #expect(result.stdout.contains("caict-cd  level 1 Initial · coverage 1.57 of 5"))
+    #expect(result.stdout.contains("caict-cd  level 1 Initial · coverage 1.65 of 5"))
   }
 
   @Test func aMalformedBundleExits2WithFileLineAndCaret() throws {

@@ -56,7 +56,7 @@ import Testing
     #expect(result.exitCode == 0)
     #expect(result.stderr == "")
     #expect(result.stdout.hasSuffix("no errors\n"))
-    #expect(result.stdout.contains("standards: 2 standards, 1 crosswalks, 319 requirements — ok"))
+    #expect(result.stdout.contains("standards: 10 standards, 5 crosswalks, 991 requirements — ok"))
   }
 
   @Test func validateReportsEveryErrorAndExits2() throws {

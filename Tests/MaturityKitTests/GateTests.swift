@@ -134,8 +134,8 @@ import Testing
     #expect(!result.passed)
     #expect(
       result.checks.first?.detail
-        == "3 regressions: demo: coverage dropped from 2.00 to 1.50; demo A-3: met → not met;"
-        + " demo A-3r: met → not met")
+        == "3 regressions: demo: coverage dropped from 2.00 to 1.50; demo A-3: met → not"
+        + " assessed; demo A-3r: met → not assessed")
   }
 
   @Test func aMissingBaselineReportFailsTheGate() throws {

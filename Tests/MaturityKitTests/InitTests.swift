@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MaturityKit
 
 @Suite struct InitTests {
@@ -48,12 +49,18 @@ import Testing
 
   @Test(arguments: [
     (["init", "x"], Int32(64), "Error: missing '--domain <domain=level>' (at least one)"),
-    (["init", "x", "-d", "continuous-delivery"], 64,
-     "Error: expected domain=level for '--domain', found 'continuous-delivery'"),
-    (["init", "/nonexistent-dir/x", "-d", "continous-delivery=2"], 2,
-     "error: unknown domain 'continous-delivery'; did you mean 'continuous-delivery'?"),
-    (["init", "x", "-d", "continuous-delivery=9"], 2,
-     "error: expected a target from 1 to 5 for continuous-delivery, found 9"),
+    (
+      ["init", "x", "-d", "continuous-delivery"], 64,
+      "Error: expected domain=level for '--domain', found 'continuous-delivery'"
+    ),
+    (
+      ["init", "/nonexistent-dir/x", "-d", "continous-delivery=2"], 2,
+      "error: unknown domain 'continous-delivery'; did you mean 'continuous-delivery'?"
+    ),
+    (
+      ["init", "x", "-d", "continuous-delivery=9"], 2,
+      "error: expected a target from 1 to 5 for continuous-delivery, found 9"
+    ),
   ])
   func initRejectsBadRequests(arguments: [String], code: Int32, firstLine: String) {
     let result = MaturityCommand.run(arguments)

@@ -29,6 +29,14 @@ import Testing
     try expectGolden(result.stdout, "\(bundle).\(suffix)")
   }
 
+  @Test(arguments: ["bank-payments", "startup-shop"])
+  func theExampleReportsCoverAllFiveDomains(bundle: String) throws {
+    let result = MaturityCommand.run(["assess", "Examples/\(bundle)", "--format", "json"])
+    let snapshot = try SnapshotReader.read(SourceFile(path: "r.json", text: result.stdout))
+    #expect(Set(snapshot.standards.map(\.domain)) == Set(Domain.knownOrder))
+    #expect(snapshot.standards.count == 10)
+  }
+
   @Test func strictModeCountsTheWaiverAsNotMet() throws {
     let result = MaturityCommand.run([
       "assess", "Examples/bank-payments", "--strict", "--todo", "3",
@@ -80,7 +88,7 @@ import Testing
     let suites = try root.nodes(forXPath: "testsuite").compactMap {
       ($0 as? XMLElement)?.attribute(forName: "name")?.stringValue
     }
-    #expect(suites.count == 3)
+    #expect(suites.count == 11)  // ten standards and the gate
     #expect(suites.last?.hasSuffix(" · gate") == true)
   }
 

@@ -170,15 +170,23 @@ import Testing
     #expect(assessment.status("A-1") == .met)
     #expect(assessment.status("A-2a") == .met)  // the claim overrides the rating
     #expect(assessment.status("A-2b") == .partlyMet)
-    #expect(assessment.status("A-3") == .notMet)
+    #expect(assessment.status("A-3") == .notAssessed)  // a rating says nothing above it
     #expect(assessment.subItem("A")?.level == 1)
     #expect(assessment.result("A-2b")?.reason == "self-rating 2- of A")
   }
 
   @Test func aFullSelfRatingMeetsItsLevel() throws {
-    let assessment = try Fixture.assess("ratings:\n  - {sub_item: A, level: 2}\n")
-    #expect(assessment.subItem("A")?.level == 2)
-    #expect(assessment.status("A-3") == .notMet)
+    let assessment = try Fixture.assess(
+      """
+      ratings:
+        - {sub_item: A, level: 2}
+      metrics:
+        - {name: ci_feedback_minutes, value: 20}
+      """)
+    #expect(assessment.subItem("A")?.level == 3)
+    // The metric decides A-3 above the rating, with no contradiction.
+    #expect(assessment.status("A-3") == .met)
+    #expect(assessment.result("A-3")?.contradiction == nil)
   }
 
   @Test(arguments: [

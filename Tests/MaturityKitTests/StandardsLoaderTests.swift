@@ -139,7 +139,63 @@ import Testing
   @Test func theBundledStandardsLoadWithoutProblems() {
     let result = StandardsLoader().load(paths: [])
     #expect(summary(result.diagnostics) == [])
-    #expect(result.library.standards.map(\.id) == ["caict-cd", "itu-cd"])
+    #expect(
+      result.library.standards.map(\.id) == [
+        "caict-cd", "itu-cd", "caict-security-risk", "itu-security-risk", "caict-system-tools",
+        "itu-system-tools", "caict-continuous-testing", "itu-continuous-testing",
+        "caict-performance-measurement", "itu-performance-measurement",
+      ])
+    #expect(result.library.domainIDs == Domain.knownOrder)
+    #expect(result.library.bandSets.map(\.id) == ["dora"])
+  }
+
+  @Test(arguments: Domain.knownOrder)
+  func everyLevelOfEveryDomainHasARequirement(domain: String) throws {
+    let library = StandardsLoader().load(paths: []).library
+    let standards = library.standards(inDomain: domain)
+    #expect(standards.map(\.kind) == [.levelled, .conformance])
+    let levelled = try #require(standards.first)
+    let levels = Set(levelled.requirements.compactMap(\.level))
+    #expect(levels == Set(1...levelled.maxLevel))
+    #expect(levelled.provenance.isSummary)
+    let conformance = try #require(standards.last)
+    #expect(conformance.provenance.nature == .model)
+    #expect(conformance.requirements.contains { $0.isRequired })
+    let crosswalk = library.crosswalks.filter {
+      $0.fromStandard == conformance.id && $0.toStandard == levelled.id
+    }
+    #expect(crosswalk.count == 1, "a crosswalk from \(conformance.id) to \(levelled.id)")
+  }
+
+  @Test func everyMetricRuleNamesACatalogueMetricAndEveryBandResolves() {
+    let library = StandardsLoader().load(paths: []).library
+    let rules = library.standards.flatMap(\.requirements).compactMap(\.metric)
+    #expect(rules.count > 40)
+    #expect(rules.allSatisfy { MetricCatalog.definition($0.metric) != nil })
+    let banded = rules.filter { $0.band != nil }
+    #expect(banded.count == 12)
+    // Deployment frequency at least the high band of 2023: once a week.
+    #expect(
+      banded.contains {
+        $0.metric == "deployment_frequency_per_day" && $0.band?.band == "high"
+          && $0.band?.year == 2023 && $0.comparison == .atLeast && abs($0.threshold - 1 / 7) < 0.001
+      })
+  }
+
+  @Test func theDoraBandsAreKeyedByReportYear() throws {
+    let library = StandardsLoader().load(paths: []).library
+    let dora = try #require(library.bandSets.first)
+    #expect(dora.reports.map(\.year) == [2019, 2021, 2023])
+    // 2021 high deployment frequency is once a week to once a month; 2023 high is daily to weekly.
+    let high2021 = dora.report(2021)?.metrics["deployment_frequency_per_day"]?.first {
+      $0.name == "high"
+    }
+    let high2023 = dora.report(2023)?.metrics["deployment_frequency_per_day"]?.first {
+      $0.name == "high"
+    }
+    #expect(try #require(high2021).threshold < 0.05)
+    #expect(abs(try #require(high2023).threshold - 1 / 7) < 0.001)
+    #expect(dora.report(2023)?.confidence == .medium)
   }
 
   @Test func theBundledContinuousDeliveryTreeIsComplete() throws {

@@ -99,7 +99,9 @@ package enum AssessCommand {
     if !scored.isEmpty {
       if let output {
         inputs += setup.inputs
-        if let problem = ReportFile.write(report, to: output, inputs: inputs) {
+        let problem = ReportFile.write(
+          report, to: output, inputs: inputs, protectedFolders: arguments.positionals)
+        if let problem {
           diagnostics.append(problem)
         }
       } else {

@@ -6,7 +6,8 @@ package enum InitCommand {
     name: "init",
     overview: "Write a new evidence bundle: a scope file and a questionnaire per domain.",
     arguments: [
-      .init(name: "folder", help: "The new bundle folder; it must not exist yet.", isRepeatable: false)
+      .init(
+        name: "folder", help: "The new bundle folder; it must not exist yet.", isRepeatable: false)
     ],
     options: [
       .init(
@@ -77,13 +78,16 @@ package enum InitCommand {
       }
       if !(1...maxLevel).contains(level) {
         problems.append(
-          Diagnostic(.error, "expected a target from 1 to \(maxLevel) for \(domain), found \(level)"))
+          Diagnostic(
+            .error, "expected a target from 1 to \(maxLevel) for \(domain), found \(level)"))
       }
     }
     if FileManager.default.fileExists(atPath: folder) {
       problems.append(
-        Diagnostic(.error, "'\(folder)' already exists; init writes a new folder and never"
-          + " overwrites one"))
+        Diagnostic(
+          .error,
+          "'\(folder)' already exists; init writes a new folder and never"
+            + " overwrites one"))
     }
     guard problems.isEmpty else {
       return MaturityCommand.Result(

@@ -6,7 +6,7 @@ struct ProvenanceDecoder {
     self.context = context
   }
 
-  static let keys = ["summary", "structure", "wording", "confidence", "sources", "note"]
+  static let keys = ["summary", "nature", "structure", "wording", "confidence", "sources", "note"]
 
   func decode(_ node: YAMLNode) -> Provenance? {
     guard let reader = MappingReader(node, "the provenance", keys: Self.keys, context: context)
@@ -21,7 +21,8 @@ struct ProvenanceDecoder {
     }
     guard let summary, let structure, let wording, let confidence, let sources else { return nil }
     return Provenance(
-      isSummary: summary, structure: structure, wording: wording, confidence: confidence,
-      sources: sources, note: reader.text("note"))
+      isSummary: summary, nature: reader.choice("nature", as: Provenance.Nature.self) ?? .summary,
+      structure: structure, wording: wording, confidence: confidence, sources: sources,
+      note: reader.text("note"))
   }
 }

@@ -100,8 +100,20 @@ public struct Provenance: Sendable, Hashable {
     case low
   }
 
-  /// True when the texts are our own summaries, not the official wording.
+  /// What kind of text our own texts are.
+  public enum Nature: String, Sendable, CaseIterable {
+    /// A paraphrase of a text that exists in public (the structure follows it).
+    case summary
+    /// A model of a text that is not public.
+    case model
+    /// Our own proposal where public material gives only names or nothing.
+    case proposal
+  }
+
+  /// True when the texts are our own, not the official wording.
   public var isSummary: Bool
+  /// Summary, model or proposal; meaningful when `isSummary` is true.
+  public var nature: Nature = .summary
   public var structure: String
   public var wording: String
   public var confidence: Confidence

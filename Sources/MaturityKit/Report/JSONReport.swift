@@ -34,6 +34,25 @@ public struct JSONReport: Sendable {
       ("metrics", .array(assessment.metrics.map(metric))),
       ("health", health(assessment.health)),
       ("standards", .array(assessment.standards.map(standard))),
+      (
+        "band_sets",
+        .array(
+          assessment.bandSets.map { set in
+            .object([
+              ("id", .string(set.id)), ("title", .string(set.title)),
+              (
+                "reports",
+                .array(
+                  set.reports.map {
+                    .object([
+                      ("year", .int($0.year)), ("source", .string($0.source)),
+                      ("confidence", .string($0.confidence.rawValue)),
+                    ])
+                  })
+              ),
+            ])
+          })
+      ),
     ])
   }
 
@@ -227,6 +246,7 @@ public struct JSONReport: Sendable {
         "provenance",
         .object([
           ("summary", .bool(provenance.isSummary)),
+          ("nature", .string(provenance.nature.rawValue)),
           ("structure", .string(provenance.structure)),
           ("wording", .string(provenance.wording)),
           ("confidence", .string(provenance.confidence.rawValue)),

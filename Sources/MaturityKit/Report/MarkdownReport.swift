@@ -35,6 +35,7 @@ public struct MarkdownReport: Sendable {
       let provenance = ReportWording.provenance(standard).map(md).joined(separator: " ")
       out.append("- **\(md(standard.id))**: \(md(standard.title)). \(provenance)")
     }
+    out += assessment.bandSets.map { "- band set \(md(ReportWording.bandSet($0)))" }
     return out.joined(separator: "\n") + "\n"
   }
 
@@ -87,10 +88,14 @@ public struct MarkdownReport: Sendable {
     out.append("")
     for (index, item) in assessment.todo.enumerated() {
       let ids = item.ids.map { "`\(code($0))`" }.joined(separator: " + ")
-      out.append("\(index + 1). \(ids): unblocks \(md(item.impact))")
+      let number = "\(index + 1). "
+      out.append("\(number)\(ids): unblocks \(md(item.impact))")
+      // Sub-items indent to the item's text, or CommonMark ends the list at item 10.
+      let indent = String(repeating: " ", count: number.count)
       for gap in item.gaps {
+        let above = ReportWording.aboveTarget(gap, in: assessment)
         out.append(
-          "   - `\(code(gap.id))` \(ReportWording.tag(gap)) **\(gap.status.words)**:"
+          "\(indent)- `\(code(gap.id))` \(ReportWording.tag(gap)) **\(gap.status.words)**\(above):"
             + " \(md(gap.reason)) — \(md(gap.requirement.text))")
       }
     }

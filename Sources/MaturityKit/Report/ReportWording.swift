@@ -18,6 +18,10 @@ enum ReportWording {
   static func gaps(_ result: StandardResult, target: Int?) -> String {
     let noun = result.gapCount == 1 ? "gap" : "gaps"
     if result.standard.kind == .levelled, let target {
+      guard (result.level ?? 0) < target else {
+        return "target reached"
+          + (result.gapCount > 0 ? ", \(result.gapCount) \(noun) at or below it" : "")
+      }
       return "\(result.gapCount) \(noun) to level \(target)"
     }
     return "\(result.gapCount) \(noun)"
@@ -35,16 +39,28 @@ enum ReportWording {
   static func provenance(_ standard: Standard) -> [String] {
     let provenance = standard.provenance
     var lines: [String] = []
+    let reference = standard.reference.map { " (reference: \($0))" } ?? ""
     if provenance.isSummary {
-      let of = standard.reference.map { " of \($0)" } ?? ""
-      lines.append("Our own summary\(of), not the official text.")
+      switch provenance.nature {
+      case .summary: lines.append("Our own summary, not the official text\(reference).")
+      case .model:
+        lines.append("Our own model, not the official text, which is not public\(reference).")
+      case .proposal:
+        lines.append("Our own proposal: the requirement texts are ours, not official\(reference).")
+      }
     } else if let reference = standard.reference {
-      lines.append(reference)
+      lines.append("Text as given by \(reference).")
     }
     lines.append("Structure: \(provenance.structure)")
     lines.append("Wording: \(provenance.wording)")
     lines.append("Confidence: \(provenance.confidence.rawValue).")
     return lines
+  }
+
+  /// "dora: DORA bands; 2019 (high confidence), 2023 (medium confidence)".
+  static func bandSet(_ set: BandSet) -> String {
+    let years = set.reports.map { "\($0.year) (\($0.confidence.rawValue) confidence)" }
+    return "\(set.id): \(set.title); reports \(years.joined(separator: ", "))"
   }
 
   /// "ci_feedback_minutes = 42 min (0.7 hours), 2026-Q3, docs/ci.csv; decides CD-X".
@@ -85,9 +101,18 @@ enum ReportWording {
       : "waivers in force count as met (--strict counts them as not met)"
   }
 
-  /// "L3 not met" or "required not met" for a conformance requirement.
+  /// "L3" for a level, "req" or "rec" for a conformance requirement.
   static func tag(_ result: RequirementResult) -> String {
     if let level = result.requirement.level { return "L\(level)" }
     return result.requirement.obligation == .required ? "req" : "rec"
+  }
+
+  /// " (above the target)" for a gap of a merged to-do item that the target does not need.
+  static func aboveTarget(_ result: RequirementResult, in assessment: Assessment) -> String {
+    guard let level = result.requirement.level,
+      let target = assessment.domains.first(where: { $0.id == result.domainID })?.target,
+      level > target
+    else { return "" }
+    return " (above the target)"
   }
 }

@@ -27,7 +27,9 @@ public struct StandardsView: Sendable {
         out += TextWrap.wrap("levels: " + names.joined(separator: ", "), width: 100, indent: "    ")
       }
       let provenance = standard.provenance
-      let summary = provenance.isSummary ? "our own summary, not the official text" : "full text"
+      let summary =
+        provenance.isSummary
+        ? "our own \(provenance.nature.rawValue), not the official text" : "official text"
       let reference = standard.reference.map { "\($0); " } ?? ""
       out += TextWrap.wrap(
         "\(reference)\(summary); confidence \(provenance.confidence.rawValue)", width: 100,

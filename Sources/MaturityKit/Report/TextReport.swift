@@ -46,14 +46,17 @@ public struct TextReport: Sendable {
       let width = domain.standards.map(\.standard.id.count).max() ?? 0
       for result in domain.standards {
         let id = safe(result.standard.id).padding(toLength: width, withPad: " ", startingAt: 0)
-        out.append("  \(id)  " + verdict(result, target: domain.target))
+        let indent = String(repeating: " ", count: width + 4)
+        out += TextWrap.hanging(
+          verdict(result, target: domain.target), width: 100, first: "  \(id)  ", rest: indent)
         let holding = ReportWording.holdingDown(result)
         if !holding.isEmpty, holding.count < result.subItems.count {
           let names = holding.prefix(6).map { "\($0.id) (\($0.level))" }
           let more = holding.count > 6 ? " and \(holding.count - 6) more" : ""
+          let next = (result.level ?? 0) + 1
           out += TextWrap.wrap(
-            safe("held at this level by \(names.joined(separator: ", "))\(more)"), width: 100,
-            indent: String(repeating: " ", count: width + 4))
+            safe("below level \(next): \(names.joined(separator: ", "))\(more)"), width: 100,
+            indent: indent)
         }
       }
     }
@@ -86,18 +89,23 @@ public struct TextReport: Sendable {
     out.append(bold("To do") + "  \(items.count) items, most certification unblocked first")
     let shown = todoLimit.map { Array(items.prefix($0)) } ?? items
     for (index, item) in shown.enumerated() {
-      let number = "\(index + 1).".padding(toLength: 4, withPad: " ", startingAt: 0)
+      let numberWidth = max(String(shown.count).count + 2, 4)
+      let number = "\(index + 1).".padding(toLength: numberWidth, withPad: " ", startingAt: 0)
       let heading = "\(item.ids.joined(separator: " + ")): unblocks \(item.impact)"
-      out += TextWrap.hanging(safe(heading), width: 100, first: "  \(number)", rest: "      ")
+      out += TextWrap.hanging(
+        safe(heading), width: 100, first: "  \(number)",
+        rest: String(repeating: " ", count: numberWidth + 2))
       let width = item.ids.map(\.count).max() ?? 0
       for gap in item.gaps {
         let id = safe(gap.id).padding(toLength: width, withPad: " ", startingAt: 0)
         let status = color(gap.status.words, statusColor(gap.status))
         let indent = String(repeating: " ", count: width + 8)
-        let line = "\(ReportWording.tag(gap)) \(gap.status.words): \(gap.reason)"
+        let above = ReportWording.aboveTarget(gap, in: assessment)
+        let line = "\(ReportWording.tag(gap)) \(gap.status.words)\(above): \(gap.reason)"
         var lines = TextWrap.hanging(safe(line), width: 100, first: "      \(id)  ", rest: indent)
         if usesColor, !lines.isEmpty {
-          lines[0] = lines[0].replacingOccurrences(of: " \(gap.status.words):", with: " \(status):")
+          lines[0] = lines[0].replacingOccurrences(
+            of: " \(gap.status.words)\(above):", with: " \(status)\(above):")
         }
         out += lines
         out += TextWrap.wrap(
@@ -194,6 +202,10 @@ public struct TextReport: Sendable {
       for line in ReportWording.provenance(standard) {
         out += TextWrap.hanging(safe(line), width: 100, first: "    ", rest: "      ")
       }
+    }
+    for set in assessment.bandSets {
+      out += TextWrap.hanging(
+        safe("band set " + ReportWording.bandSet(set)), width: 100, first: "  ", rest: "    ")
     }
   }
 

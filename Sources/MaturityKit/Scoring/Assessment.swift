@@ -10,6 +10,8 @@ public struct Assessment: Sendable {
   public var metrics: [MetricUse]
   /// The standards that took part, for the provenance lines of the report.
   public var standards: [Standard]
+  /// The band sets whose bands rules in scope use, with their years and confidence.
+  public var bandSets: [BandSet] = []
 }
 
 /// A metric of the bundle and the requirements whose status it decided.

@@ -32,11 +32,13 @@ public struct Assessor: Sendable {
         value: metric,
         decided: decided.filter { $0.requirement.metric?.metric == metric.name }.map(\.id))
     }
+    let standards = domains.flatMap { $0.standards.map(\.standard) }
+    let usedSets = Set(standards.flatMap(\.requirements).compactMap { $0.metric?.band?.set })
     return Assessment(
       bundlePath: bundle.path, scope: bundle.scope, options: options, domains: domains,
       todo: TodoPlanner(library: library, options: options).plan(domains),
-      health: health(bundle, domains: domains), metrics: metrics,
-      standards: domains.flatMap { $0.standards.map(\.standard) })
+      health: health(bundle, domains: domains), metrics: metrics, standards: standards,
+      bandSets: library.bandSets.filter { usedSets.contains($0.id) })
   }
 
   // MARK: - Requirements

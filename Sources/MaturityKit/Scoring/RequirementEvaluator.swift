@@ -109,13 +109,11 @@ struct RequirementEvaluator {
         said, basis: .claim, source: "the claim", attestation: claim.attestation,
         reason: reason)
     }
-    guard let rating = ratings[subItem.id], let level = requirement.level else { return nil }
-    let said: RequirementStatus
-    if level < rating.level || (level == rating.level && !rating.isPartial) {
-      said = .met
-    } else {
-      said = level == rating.level ? .partlyMet : .notMet
-    }
+    // A rating speaks for its level and those below; above it, it says nothing, so a
+    // metric meeting a higher level's rule is no contradiction.
+    guard let rating = ratings[subItem.id], let level = requirement.level, level <= rating.level
+    else { return nil }
+    let said: RequirementStatus = level == rating.level && rating.isPartial ? .partlyMet : .met
     return judge(
       said, basis: .rating, source: "the self-rating \(rating.notation)",
       attestation: rating.attestation, reason: "self-rating \(rating.notation) of \(subItem.id)")

@@ -72,7 +72,10 @@ struct TodoPlanner {
       let level = member.result.requirement.level
       switch member.kind {
       case .levelled:
-        if let goal = member.target, let level, level <= goal { target.insert(member.domainID) }
+        // A target already reached (possible under a share roll-up) is not blocked.
+        if let goal = member.target, let level, level <= goal, member.currentLevel < goal {
+          target.insert(member.domainID)
+        }
         if let level, level == member.currentLevel + 1 { next.insert(member.domainID) }
       case .conformance:
         conformance.insert(member.standardID)
