@@ -198,3 +198,44 @@ import Testing
       ])
   }
 }
+
+@Suite struct MetricValueTests {
+  @Test(arguments: [
+    (
+      "{name: ci_feedback_minutes, value: -5}",
+      "8:40: metric 'ci_feedback_minutes' cannot be negative, found -5"
+    ),
+    (
+      "{name: line_coverage_percent, value: 150}",
+      "8:42: metric 'line_coverage_percent' must be between 0 and 100 percent, found 150"
+    ),
+    (
+      "{name: line_coverage_percent, value: 1.5, unit: ratio}",
+      "8:42: metric 'line_coverage_percent' must be between 0 and 1 ratio, found 1.5"
+    ),
+    (
+      "{name: open_critical_findings, value: 2.5}",
+      "8:43: metric 'open_critical_findings' must be a whole number of 0 or more, found 2.5"
+    ),
+    (
+      "{name: ci_feedback_minutes, value: 1e400}",
+      "8:40: expected a finite number for 'value', found '1e400' (infinite, not a number, or too"
+        + " large)"
+    ),
+  ])
+  func impossibleValuesAreErrors(metric: String, message: String) throws {
+    let found = summary(try Fixture.load("metrics:\n  - \(metric)\n").diagnostics)
+    #expect(found == [message])
+  }
+
+  @Test(arguments: [
+    (1.4, "per_week"), (73.05, "per_year"), (0.2, "per_day"),
+  ])
+  func aConvertedValueOnTheThresholdMeetsIt(value: Double, unit: String) throws {
+    let rule = MetricRule(
+      metric: "deployment_frequency_per_day", comparison: .atLeast, threshold: 0.2)
+    let converted = try #require(MetricUnit(rawValue: unit)).convert(value, to: .perDay)
+    #expect(rule.isSatisfied(by: converted))
+    #expect(!MetricRule(metric: "x", comparison: .below, threshold: 0.2).isSatisfied(by: converted))
+  }
+}

@@ -25,6 +25,11 @@ struct ValueReader {
     switch node.scalar?.resolved {
     case .int(let value): return Double(value)
     case .float(let value) where value.isFinite: return value
+    case .float:
+      context.error(
+        "expected a finite number for '\(key)', found '\(node.scalar?.text ?? "")'"
+          + " (infinite, not a number, or too large)", at: node)
+      return nil
     default:
       context.error("expected a number for '\(key)', found \(describe(node))", at: node)
       return nil

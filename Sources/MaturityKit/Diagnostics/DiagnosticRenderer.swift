@@ -2,6 +2,8 @@
 /// `path:line:col: error: message`, then the source line and a caret under the column.
 public struct DiagnosticRenderer: Sendable {
   public var usesColor: Bool
+  /// Longest stretch of a source line shown; longer lines show a window around the column.
+  public var maxSnippetWidth = 120
 
   public init(usesColor: Bool = false) {
     self.usesColor = usesColor
@@ -16,19 +18,36 @@ public struct DiagnosticRenderer: Sendable {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// Renders all, errors of each file in line order (the order of discovery otherwise).
   public func render(_ diagnostics: [Diagnostic]) -> String {
-    diagnostics.map(render).joined()
+    let ordered = diagnostics.enumerated().sorted { lhs, rhs in
+      guard let left = lhs.element.location, let right = rhs.element.location,
+        left.file == right.file
+      else { return lhs.offset < rhs.offset }
+      return (left.line, left.column, lhs.offset) < (right.line, right.column, rhs.offset)
+    }
+    return ordered.map { render($0.element) }.joined()
   }
 
   private func append(_ diagnostic: Diagnostic, to lines: inout [String]) {
-    let prefix = diagnostic.location.map { "\($0): " } ?? ""
+    let prefix = diagnostic.location.map { "\(TerminalText.neutralised($0.description)): " } ?? ""
     let label = colored(diagnostic.severity.rawValue, for: diagnostic.severity)
     lines.append("\(prefix)\(label): \(TerminalText.neutralised(diagnostic.message))")
     guard let source = diagnostic.sourceLine, let location = diagnostic.location else { return }
-    let shown = TerminalText.neutralised(source)
-    lines.append(shown)
-    let indent = shown.prefix(max(location.column - 1, 0)).map { $0 == "\t" ? "\t" : " " }
-    lines.append(indent.joined() + colored("^", for: diagnostic.severity))
+    let characters = Array(source)
+    let column = min(max(location.column - 1, 0), characters.count)
+    // Show a window of the line around the column, marked with … where cut.
+    let start = max(0, min(column - maxSnippetWidth / 2, characters.count - maxSnippetWidth))
+    let end = min(characters.count, start + maxSnippetWidth)
+    let before = String(characters[start..<column])
+    let shown = String(characters[start..<end])
+    let lead = start > 0 ? "…" : ""
+    lines.append(lead + TerminalText.neutralised(shown) + (end < characters.count ? "…" : ""))
+    let width = TerminalText.displayWidth(TerminalText.neutralised(before)) + lead.count
+    let tabs = before.filter { $0 == "\t" }.count
+    lines.append(
+      String(repeating: "\t", count: tabs) + String(repeating: " ", count: max(width - tabs, 0))
+        + colored("^", for: diagnostic.severity))
   }
 
   private func colored(_ text: String, for severity: Diagnostic.Severity) -> String {

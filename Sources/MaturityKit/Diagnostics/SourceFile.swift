@@ -2,11 +2,20 @@
 public struct SourceFile: Sendable {
   /// The path as the user should see it in `path:line:col`.
   public var path: String
-  public var bytes: [UInt8]
+  public let bytes: [UInt8]
+  /// The byte offset where each line starts, so that a diagnostic finds its line without
+  /// rescanning the file (many errors in a large file stay linear).
+  private let lineStarts: [Int]
 
   public init(path: String, bytes: [UInt8]) {
     self.path = path
     self.bytes = bytes
+    var starts = [0]
+    for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+      starts.append(offset + 1)
+    }
+    if starts.count > 1, starts.last == bytes.count { starts.removeLast() }
+    lineStarts = starts
   }
 
   public init(path: String, text: String) {
@@ -14,61 +23,40 @@ public struct SourceFile: Sendable {
   }
 
   /// The number of lines, counting a last line without a line break.
-  public var lineCount: Int {
-    var count = 0
-    for byte in bytes where byte == UInt8(ascii: "\n") { count += 1 }
-    if let last = bytes.last, last != UInt8(ascii: "\n") { count += 1 }
-    return max(count, 1)
-  }
-
-  /// The text of 1-based line `number` without its line break, or nil past the end.
-  public func line(_ number: Int) -> String? {
-    guard number >= 1 else { return nil }
-    var current = 1
-    var start = 0
-    var index = 0
-    while index < bytes.count {
-      if bytes[index] == UInt8(ascii: "\n") {
-        if current == number { return text(from: start, to: index) }
-        current += 1
-        start = index + 1
-      }
-      index += 1
-    }
-    return current == number && start < bytes.count ? text(from: start, to: bytes.count) : nil
-  }
-
-  /// The 1-based line and column of a byte offset, counting columns in characters.
-  public func position(ofByte offset: Int) -> (line: Int, column: Int) {
-    var line = 1
-    var column = 1
-    var index = hasByteOrderMark ? 3 : 0
-    let end = min(offset, bytes.count)
-    while index < end {
-      let byte = bytes[index]
-      if byte == UInt8(ascii: "\n") {
-        line += 1
-        column = 1
-      } else if byte & 0xC0 != 0x80 {
-        column += 1
-      }
-      index += 1
-    }
-    return (line, column)
-  }
+  public var lineCount: Int { lineStarts.count }
 
   /// True when the file starts with a UTF-8 byte-order mark, which is not shown.
   public var hasByteOrderMark: Bool { bytes.starts(with: [0xEF, 0xBB, 0xBF]) }
 
+  /// The text of 1-based line `number` without its line break, or nil past the end.
+  public func line(_ number: Int) -> String? {
+    guard number >= 1, number <= lineStarts.count else { return nil }
+    var start = lineStarts[number - 1]
+    var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+    if end > start, bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+    if start == 0, hasByteOrderMark { start = min(3, end) }
+    if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+    guard start <= end else { return "" }
+    return String(decoding: bytes[start..<end], as: UTF8.self)
+  }
+
+  /// The 1-based line and column of a byte offset, counting columns in characters.
+  public func position(ofByte offset: Int) -> (line: Int, column: Int) {
+    let offset = min(max(offset, 0), bytes.count)
+    var low = 0
+    var high = lineStarts.count - 1
+    while low < high {
+      let middle = (low + high + 1) / 2
+      if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+    }
+    var start = lineStarts[low]
+    if low == 0, hasByteOrderMark { start = min(3, offset) }
+    let column = bytes[start..<offset].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+    return (low + 1, column)
+  }
+
   /// A location in this file.
   public func location(line: Int, column: Int) -> SourceLocation {
     SourceLocation(file: path, line: line, column: column)
-  }
-
-  private func text(from start: Int, to end: Int) -> String {
-    let start = start == 0 && hasByteOrderMark ? min(3, end) : start
-    var stop = end
-    if stop > start, bytes[stop - 1] == UInt8(ascii: "\r") { stop -= 1 }
-    return String(decoding: bytes[start..<stop], as: UTF8.self)
   }
 }

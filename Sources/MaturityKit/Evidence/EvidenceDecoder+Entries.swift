@@ -68,6 +68,11 @@ extension EvidenceDecoder {
           location: context.location(of: sourceNode)))
     }
     guard let definition, let value, let unit else { return nil }
+    if let problem = rangeProblem(value, unit: unit), let node = reader.optional("value") {
+      context.error(
+        "metric '\(definition.name)' \(problem), found \(NumberText.format(value))", at: node)
+      return nil
+    }
     return MetricValue(
       name: definition.name, value: unit.convert(value, to: definition.unit), writtenValue: value,
       writtenUnit: unit, period: reader.text("period"), source: source, date: reader.day("date"),
@@ -92,6 +97,20 @@ extension EvidenceDecoder {
       return nil
     }
     return unit
+  }
+
+  /// What is wrong with a value that cannot be true for its kind of unit, if anything.
+  private func rangeProblem(_ value: Double, unit: MetricUnit) -> String? {
+    switch unit.kind {
+    case .duration, .rate:
+      return value < 0 ? "cannot be negative" : nil
+    case .percentage:
+      let top = unit == .ratio ? 1.0 : 100.0
+      return (0...top).contains(value)
+        ? nil : "must be between 0 and \(NumberText.format(top)) \(unit.rawValue)"
+    case .count:
+      return value < 0 || value != value.rounded() ? "must be a whole number of 0 or more" : nil
+    }
   }
 
   // MARK: - Ids

@@ -53,12 +53,16 @@ public struct MetricRule: Sendable, Hashable {
     self.band = band
   }
 
+  /// Whether `value` meets the rule. Values within a relative 1e-9 of the threshold count
+  /// as equal to it, so a unit conversion (1.4 per week is 0.19999999999999998 per day)
+  /// cannot turn a value that meets "≥ 0.2 per day" into one that misses it.
   public func isSatisfied(by value: Double) -> Bool {
+    let isEqual = abs(value - threshold) <= 1e-9 * max(1, abs(threshold), abs(value))
     switch comparison {
-    case .atMost: return value <= threshold
-    case .atLeast: return value >= threshold
-    case .below: return value < threshold
-    case .above: return value > threshold
+    case .atMost: return isEqual || value < threshold
+    case .atLeast: return isEqual || value > threshold
+    case .below: return !isEqual && value < threshold
+    case .above: return !isEqual && value > threshold
     }
   }
 
