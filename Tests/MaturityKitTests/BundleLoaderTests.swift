@@ -128,7 +128,7 @@ import Testing
     let two = try Fixture.bundle(["a.yaml": Fixture.scope, "b.yaml": Fixture.scope])
     #expect(
       summary(BundleLoader(library: Fixture.demoLibrary()).load(two).diagnostics) == [
-        "2:3: the scope is given twice in one bundle"
+        "1:1: the scope is given twice in one bundle"
       ])
   }
 

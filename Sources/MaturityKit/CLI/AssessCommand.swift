@@ -94,6 +94,7 @@ package enum AssessCommand {
         && context.usesColor(terminal: context.isStdoutTerminal))
     let report = render(
       scored, format: arguments.value("format") ?? "text",
+      asSet: arguments.positionals.count > 1,
       text: TextReport(usesColor: usesColor, todoLimit: todoLimit),
       gateLevels: setup.policy?.levels ?? [:])
     if !scored.isEmpty {
@@ -138,7 +139,7 @@ package enum AssessCommand {
   }
 
   private static func parseTodo(_ text: String?) throws(UsageError) -> Int? {
-    switch text {
+    switch text?.lowercased() {
     case nil: return 15
     case "all": return nil
     case let text?:
@@ -149,14 +150,16 @@ package enum AssessCommand {
     }
   }
 
+  /// - Parameter asSet: several bundles were asked for, so JSON is a report set even when
+  ///   some of them could not be read.
   private static func render(
-    _ scored: [(assessment: Assessment, gate: GateResult?)], format: String, text: TextReport,
-    gateLevels: [String: Int]
+    _ scored: [(assessment: Assessment, gate: GateResult?)], format: String, asSet: Bool,
+    text: TextReport, gateLevels: [String: Int]
   ) -> String {
     switch format {
     case "json":
       let report = JSONReport(toolVersion: MaturityCommand.version)
-      if scored.count == 1 { return report.render(scored[0].assessment, gate: scored[0].gate) }
+      if !asSet, let only = scored.first { return report.render(only.assessment, gate: only.gate) }
       return JSONValue.object([
         ("format", .string("maturity-report-set")),
         ("version", .int(JSONReport.formatVersion)),

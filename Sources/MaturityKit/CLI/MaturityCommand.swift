@@ -78,7 +78,11 @@ package enum MaturityCommand {
     guard let first = arguments.first else { return Result(stdout: overview) }
     switch first {
     case "-h", "--help": return Result(stdout: overview)
-    case "--version": return Result(stdout: "maturity \(version)\n")
+    case "--version":
+      guard arguments.count == 1 else {
+        return usage(UsageError("--version takes no arguments", command: nil))
+      }
+      return Result(stdout: "maturity \(version)\n")
     case "help": return help(Array(arguments.dropFirst()))
     default: break
     }

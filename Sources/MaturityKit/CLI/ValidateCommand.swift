@@ -79,16 +79,31 @@ package enum ValidateCommand {
     return errors == 0 ? " — ok" : " — \(errors) error\(errors == 1 ? "" : "s")"
   }
 
-  /// A folder holding a YAML file with a top-level `scope:` line is an evidence bundle.
+  /// A folder is a standards folder when one of its YAML files has the top-level keys of a
+  /// standard (`id` and `kind`), a crosswalk or a band file; any other folder is a bundle.
   static func isBundle(_ path: String) -> Bool {
     guard FileReader.isDirectory(path) else { return false }
-    return FileReader.yamlFiles(in: path).contains { file in
+    let standardsKeys: Set<String> = ["crosswalk", "bands", "kind", "levels", "domain"]
+    for file in FileReader.yamlFiles(in: path) {
       guard case .success(let source) = FileReader.read(file, maxBytes: 64 << 20) else {
-        return false
+        continue
       }
-      return String(decoding: source.bytes, as: UTF8.self)
-        .split(separator: "\n", omittingEmptySubsequences: false)
-        .contains { $0.hasPrefix("scope:") }
+      let keys: Set<String>
+      if let root = try? YAMLLoader.load(source), let pairs = root.mapping {
+        keys = Set(pairs.compactMap { $0.key.scalar?.text })
+      } else {
+        // Unparseable: judge by unindented keys, which survive most syntax errors.
+        let lines = String(decoding: source.bytes, as: UTF8.self).split(separator: "\n")
+        keys = Set(
+          lines.compactMap { line in
+            guard let colon = line.firstIndex(of: ":"), line.first?.isLetter == true else {
+              return nil
+            }
+            return String(line[..<colon])
+          })
+      }
+      if !keys.isDisjoint(with: standardsKeys) { return false }
     }
+    return true
   }
 }

@@ -27,6 +27,15 @@ public struct BundleLoader: Sendable {
     var diagnostics: [Diagnostic] = []
     var parts: [EvidenceFile] = []
     for filePath in paths {
+      let name = lastComponent(filePath)
+      if BundlePath.check(name, in: path) == .linkLeadsOut {
+        diagnostics.append(
+          Diagnostic(
+            .error,
+            "evidence file '\(filePath)' is a symbolic link leading outside the bundle;"
+              + " it was not read"))
+        continue
+      }
       switch FileReader.read(filePath, maxBytes: limits.maxFileBytes) {
       case .failure(let problem):
         diagnostics.append(problem)

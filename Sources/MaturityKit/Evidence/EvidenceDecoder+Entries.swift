@@ -34,8 +34,8 @@ extension EvidenceDecoder {
     guard let reader = MappingReader(node, "a waiver", keys: keys, context: context)
     else { return nil }
     let id = requirementID(reader)
-    let approver = reader.text("approver", required: true)
-    let reason = reader.text("reason", required: true)
+    let approver = nonEmpty(reader, "approver", what: "a waiver")
+    let reason = nonEmpty(reader, "reason", what: "a waiver")
     let expires = reader.day("expires", required: true)
     guard let id, let approver, let reason, let expires else { return nil }
     return Waiver(
@@ -111,6 +111,16 @@ extension EvidenceDecoder {
     case .count:
       return value < 0 || value != value.rounded() ? "must be a whole number of 0 or more" : nil
     }
+  }
+
+  /// Required text that must not be blank.
+  private func nonEmpty(_ reader: MappingReader, _ key: String, what: String) -> String? {
+    guard let text = reader.text(key, required: true) else { return nil }
+    if text.trimmingCharacters(in: .whitespaces).isEmpty, let node = reader.optional(key) {
+      context.error("\(what) needs '\(key)' filled in, found an empty value", at: node)
+      return nil
+    }
+    return text
   }
 
   // MARK: - Ids

@@ -26,7 +26,9 @@ struct EvidenceDecoder {
     else { return nil }
     var part = EvidenceFile(file: context.file)
     part.hasScopeSection = reader.has("scope")
-    part.scope = reader.optional("scope").flatMap(decodeScope)
+    part.scope = reader.optional("scope").flatMap {
+      decodeScope($0, keyNode: reader.keyNode("scope"))
+    }
     for node in reader.list("claims") ?? [] {
       if let claim = decodeClaim(node, &part.brokenReferences) { part.claims.append(claim) }
     }
@@ -43,7 +45,7 @@ struct EvidenceDecoder {
 
   // MARK: - Scope
 
-  private func decodeScope(_ node: YAMLNode) -> Scope? {
+  private func decodeScope(_ node: YAMLNode, keyNode: YAMLNode?) -> Scope? {
     let keys = ["organisation", "name", "kind", "assessed_on", "assessor", "targets"]
     guard let reader = MappingReader(node, "the scope", keys: keys, context: context)
     else { return nil }
@@ -55,7 +57,8 @@ struct EvidenceDecoder {
     guard let organisation, let name, let kind, let assessedOn else { return nil }
     return Scope(
       organisation: organisation, name: name, kind: kind, assessedOn: assessedOn,
-      assessor: reader.text("assessor"), targets: targets, location: context.location(of: node))
+      assessor: reader.text("assessor"), targets: targets,
+      location: context.location(of: keyNode ?? node))
   }
 
   private func decodeTargets(_ node: YAMLNode) -> [String: Int] {
@@ -136,13 +139,23 @@ struct EvidenceDecoder {
         BrokenReference(
           owner: owner, reference: reference, problem: text, location: context.location(of: node)))
     }
+    let date = reader.day("date")
+    let expires = reader.day("expires")
+    if let date, let expires, expires < date, let node = reader.optional("expires") {
+      context.error(
+        "evidence of '\(owner)' expires (\(expires)) before its date (\(date))", at: node)
+    }
     return Attestation(
-      evidence: evidence, date: reader.day("date"), reviewer: reader.text("reviewer"),
-      expires: reader.day("expires"), note: reader.text("note"))
+      evidence: evidence, date: date, reviewer: reader.text("reviewer"), expires: expires,
+      note: reader.text("note"))
   }
 
   func describe(_ problem: BundlePath.Problem, _ reference: String) -> String {
     switch problem {
+    case .backslash:
+      return "refers to '\(reference)', written with a backslash; write paths with '/'"
+    case .notAFile: return "refers to '\(reference)', which is a folder, not a file"
+    case .empty: return "has an empty reference; name a file in the bundle or a URL"
     case .absolute:
       return "refers to '\(reference)', an absolute path; use a path inside the bundle"
     case .escapes: return "refers to '\(reference)', which lies outside the bundle"

@@ -17,6 +17,19 @@ struct EvidenceMerger {
       report(
         "the scope is given twice in one bundle", at: extra.location, first: scopes[0].location)
     }
+    if let scope = scopes.first {
+      for part in parts {
+        for claim in part.claims {
+          if let date = claim.attestation.date, date > scope.assessedOn {
+            diagnostics.append(
+              diagnostic(
+                .warning,
+                "the claim on '\(claim.requirementID)' is dated \(date), after the assessment"
+                  + " date \(scope.assessedOn)", at: claim.location))
+          }
+        }
+      }
+    }
     guard let scope = scopes.first else {
       // A scope in a file that failed to load, or with errors of its own, is reported by
       // those errors.

@@ -26,9 +26,15 @@ struct CrosswalkDecoder {
       context.error("expected at least one relation", at: node)
     }
     guard let id, let from, let to, let provenance, let relations else { return nil }
+    if from == to, let node = header.optional("to") {
+      context.error(
+        "a crosswalk relates two different standards; 'from' and 'to' are both '\(to)'", at: node)
+    }
     return Crosswalk(
       id: id, fromStandard: from, toStandard: to, provenance: provenance, relations: relations,
-      location: context.location(of: root))
+      location: context.location(of: root),
+      fromLocation: header.optional("from").map(context.location),
+      toLocation: header.optional("to").map(context.location))
   }
 
   private func decodeRelation(_ node: YAMLNode) -> CrosswalkRelation? {
@@ -41,9 +47,16 @@ struct CrosswalkDecoder {
     let to = ids(reader, "to")
     let kind = reader.choice("relation", as: CrosswalkRelation.Kind.self, required: true)
     guard let from, let to, let kind else { return nil }
+    var places: [String: SourceLocation] = [:]
+    for key in ["from", "to"] {
+      guard let value = reader.optional(key) else { continue }
+      for item in value.sequence ?? [value] {
+        if let text = item.scalar?.text { places[text] = context.location(of: item) }
+      }
+    }
     return CrosswalkRelation(
       from: from, to: to, kind: kind, note: reader.text("note"),
-      location: context.location(of: node))
+      location: context.location(of: node), idLocations: places)
   }
 
   /// A non-empty list of ids, or a single id.

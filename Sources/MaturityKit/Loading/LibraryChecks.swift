@@ -35,13 +35,16 @@ struct LibraryChecks {
     var problems: [Diagnostic] = []
     let from = library.standard(crosswalk.fromStandard)
     let to = library.standard(crosswalk.toStandard)
-    for (id, standard) in [(crosswalk.fromStandard, from), (crosswalk.toStandard, to)]
-    where standard == nil {
+    let sides = [
+      (crosswalk.fromStandard, from, crosswalk.fromLocation),
+      (crosswalk.toStandard, to, crosswalk.toLocation),
+    ]
+    for (id, standard, location) in sides where standard == nil {
       let hint = Suggestion.phrase(for: id, in: library.standards.map(\.id))
       problems.append(
         diagnostic(
           "crosswalk '\(crosswalk.id)' names standard '\(id)', which is not loaded\(hint)",
-          at: crosswalk.location))
+          at: location ?? crosswalk.location))
     }
     guard let from, let to else { return problems }
     for relation in crosswalk.relations {
@@ -51,7 +54,7 @@ struct LibraryChecks {
           problems.append(
             diagnostic(
               "'\(id)' is not a requirement of standard '\(standard.id)'\(hint)",
-              at: relation.location))
+              at: relation.idLocations[id] ?? relation.location))
         }
       }
     }

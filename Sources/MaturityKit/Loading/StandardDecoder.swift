@@ -140,9 +140,15 @@ struct StandardDecoder {
       context.error("a group holds either 'groups' or 'requirements', not both", at: node)
     } else if let items = reader.list("groups") {
       children = items.compactMap { decodeGroup($0, kind: kind, maxLevel: maxLevel) }
+      if items.isEmpty, let value = reader.optional("groups") {
+        context.error("expected at least one group in 'groups'", at: value)
+      }
     } else if let items = reader.list("requirements") {
       let decoder = RequirementDecoder(context: context, kind: kind, maxLevel: maxLevel)
       requirements = items.compactMap(decoder.decode)
+      if items.isEmpty, let value = reader.optional("requirements") {
+        context.error("expected at least one requirement in 'requirements'", at: value)
+      }
     } else {
       context.error("expected 'groups' or 'requirements' in group '\(id ?? "?")'", at: node)
     }

@@ -53,7 +53,9 @@ public struct StandardsLoader: Sendable {
     var crosswalks: [String: Crosswalk] = [:]
     var bandSets: [String: BandSet] = [:]
     var index = SourceIndex()
-    for group in sources {
+    /// Which group of sources each standard and crosswalk came from.
+    var origin: [String: Int] = [:]
+    for (groupIndex, group) in sources.enumerated() {
       var seenInGroup: [String: SourceLocation] = [:]
       for file in group {
         index.add(file)
@@ -69,12 +71,28 @@ public struct StandardsLoader: Sendable {
           continue
         }
         seenInGroup[id] = location
+        origin[id] = groupIndex
         switch item {
         case .standard(let standard): standards[id] = standard
         case .crosswalk(let crosswalk): crosswalks[id] = crosswalk
         case .bands(let bands): bandSets[id] = bands
         }
       }
+    }
+    // A crosswalk loaded before a standard it relates was replaced speaks of ids the new
+    // standard may not have: leave it out, and say how to relate the two again.
+    for (id, crosswalk) in crosswalks {
+      let replaced = [crosswalk.fromStandard, crosswalk.toStandard].filter {
+        (origin[$0] ?? 0) > (origin[id] ?? 0)
+      }
+      guard let standard = replaced.first else { continue }
+      crosswalks[id] = nil
+      diagnostics.append(
+        Diagnostic(
+          .warning,
+          "crosswalk '\(id)' (\(crosswalk.location.file)) relates '\(standard)', which a later"
+            + " standards file replaced; it is not used. Give a crosswalk with the id '\(id)'"
+            + " beside the new standard to relate them again"))
     }
     var resolver = BandResolver(bandSets: bandSets, sources: index)
     let resolved = standards.values.map { resolver.resolve($0) }

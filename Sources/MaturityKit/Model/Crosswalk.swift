@@ -6,6 +6,9 @@ public struct Crosswalk: Sendable {
   public var provenance: Provenance
   public var relations: [CrosswalkRelation]
   public var location: SourceLocation
+  /// Where `from` and `to` name their standards.
+  public var fromLocation: SourceLocation?
+  public var toLocation: SourceLocation?
 }
 
 /// How one side relates to the other, each side taken as a whole.
@@ -33,4 +36,6 @@ public struct CrosswalkRelation: Sendable {
   public var kind: Kind
   public var note: String?
   public var location: SourceLocation
+  /// Where each id is written, for errors about it.
+  public var idLocations: [String: SourceLocation] = [:]
 }

@@ -16,7 +16,7 @@ public struct JSONReport: Sendable {
 
   public func value(_ assessment: Assessment, gate: GateResult? = nil) -> JSONValue {
     guard case .object(var members) = value(assessment) else { return value(assessment) }
-    if let gate { members.insert(("gate", GateSection.json(gate)), at: 7) }
+    if let gate { members.insert(("gate", GateSection.json(gate)), at: 8) }
     return .object(members)
   }
 
@@ -29,6 +29,7 @@ public struct JSONReport: Sendable {
       ("scope", scope(assessment.scope)),
       ("options", .object([("strict", .bool(assessment.options.isStrict))])),
       ("summary", summary(assessment)),
+      ("domains_out_of_scope", .array(assessment.domainsOutOfScope.map(JSONValue.string))),
       ("domains", .array(assessment.domains.map(domain))),
       ("todo", .array(assessment.todo.map(todo))),
       ("metrics", .array(assessment.metrics.map(metric))),

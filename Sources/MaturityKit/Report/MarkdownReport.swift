@@ -48,6 +48,9 @@ public struct MarkdownReport: Sendable {
       "- **Assessed:** \(scope.assessedOn)" + (scope.assessor.map { " by \(md($0))" } ?? ""))
     out.append("- **Bundle:** `\(code(assessment.bundlePath))`")
     out.append("- **Mode:** \(ReportWording.mode(assessment.options))")
+    if !assessment.domainsOutOfScope.isEmpty {
+      out.append("- **Not here:** \(md(ReportWording.outOfScope(assessment)))")
+    }
   }
 
   private func domains(_ assessment: Assessment, _ out: inout [String]) {

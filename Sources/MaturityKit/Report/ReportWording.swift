@@ -95,6 +95,11 @@ enum ReportWording {
     }.joined(separator: ", ")
   }
 
+  static func outOfScope(_ assessment: Assessment) -> String {
+    assessment.domainsOutOfScope.joined(separator: ", ")
+      + " (no target and no evidence in this bundle)"
+  }
+
   static func mode(_ options: AssessmentOptions) -> String {
     options.isStrict
       ? "strict: waivers count as not met"

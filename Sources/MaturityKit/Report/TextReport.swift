@@ -35,6 +35,11 @@ public struct TextReport: Sendable {
     out.append("Assessed  \(scope.assessedOn)" + (scope.assessor.map { " by \(safe($0))" } ?? ""))
     out.append("Bundle    \(safe(assessment.bundlePath))")
     out.append("Mode      \(ReportWording.mode(assessment.options))")
+    if !assessment.domainsOutOfScope.isEmpty {
+      out += TextWrap.hanging(
+        safe(ReportWording.outOfScope(assessment)), width: 100, first: "Not here  ",
+        rest: "          ")
+    }
   }
 
   private func domains(_ assessment: Assessment, _ out: inout [String]) {

@@ -12,6 +12,8 @@ public struct Assessment: Sendable {
   public var standards: [Standard]
   /// The band sets whose bands rules in scope use, with their years and confidence.
   public var bandSets: [BandSet] = []
+  /// Loaded domains left out: the bundle gives them no target and no evidence.
+  public var domainsOutOfScope: [String] = []
 }
 
 /// A metric of the bundle and the requirements whose status it decided.

@@ -14,8 +14,14 @@ extension Assessor {
     }
     var expired: [EvidenceHealth.Dated] = []
     var expiring: [EvidenceHealth.Dated] = []
-    var dated: [(String, Attestation)] = bundle.claims.map { ($0.requirementID, $0.attestation) }
-    dated += bundle.ratings.map { ($0.subItemID, $0.attestation) }
+    // Evidence for requirements that do not apply needs no attention.
+    let notApplicable = Set(results.filter { $0.status == .notApplicable }.map(\.id))
+    let applicableGroups = Set(results.filter { $0.status != .notApplicable }.map(\.subItemID))
+    var dated: [(String, Attestation)] = bundle.claims.filter {
+      !notApplicable.contains($0.requirementID)
+    }.map { ($0.requirementID, $0.attestation) }
+    dated += bundle.ratings.filter { applicableGroups.contains($0.subItemID) }
+      .map { ($0.subItemID, $0.attestation) }
     for (id, attestation) in dated {
       guard let expires = attestation.expires else { continue }
       if expires < today {
@@ -26,7 +32,8 @@ extension Assessor {
           .init(id: id, date: expires, detail: "evidence expires on \(expires), in \(days) days"))
       }
     }
-    for waiver in bundle.waivers where waiver.expires >= today && waiver.expires <= horizon {
+    let waivers = bundle.waivers.filter { !notApplicable.contains($0.requirementID) }
+    for waiver in waivers where waiver.expires >= today && waiver.expires <= horizon {
       let days = today.days(until: waiver.expires)
       expiring.append(
         .init(
@@ -40,10 +47,10 @@ extension Assessor {
       expired: expired.sorted(by: byDate), expiringSoon: expiring.sorted(by: byDate),
       brokenReferences: bundle.brokenReferences,
       notAssessed: notAssessed,
-      waiversInForce: bundle.waivers.filter { $0.expires >= today }.sorted {
+      waiversInForce: waivers.filter { $0.expires >= today }.sorted {
         $0.requirementID < $1.requirementID
       },
-      waiversExpired: bundle.waivers.filter { $0.expires < today }.sorted {
+      waiversExpired: waivers.filter { $0.expires < today }.sorted {
         $0.requirementID < $1.requirementID
       },
       contradictions: results.filter { $0.contradiction != nil })

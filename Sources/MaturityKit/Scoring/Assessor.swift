@@ -38,7 +38,8 @@ public struct Assessor: Sendable {
       bundlePath: bundle.path, scope: bundle.scope, options: options, domains: domains,
       todo: TodoPlanner(library: library, options: options).plan(domains),
       health: health(bundle, domains: domains), metrics: metrics, standards: standards,
-      bandSets: library.bandSets.filter { usedSets.contains($0.id) })
+      bandSets: library.bandSets.filter { usedSets.contains($0.id) },
+      domainsOutOfScope: library.domainIDs.filter { !domainIDs.contains($0) })
   }
 
   // MARK: - Requirements

@@ -16,12 +16,24 @@ public enum FileReader {
           .error, "file is \(size) bytes, over the limit of \(maxBytes) bytes",
           at: SourceLocation(file: shown, line: 1, column: 1)))
     }
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+      let reason = errno == ENOENT ? "it does not exist" : String(cString: strerror(errno))
+      return .failure(Diagnostic(.error, "cannot read '\(shown)': \(reason)"))
+    }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: break
+    case S_IFDIR: return .failure(Diagnostic(.error, "cannot read '\(shown)': it is a folder"))
+    default:
+      return .failure(
+        Diagnostic(.error, "cannot read '\(shown)': it is not a regular file (a pipe or device)"))
+    }
     do {
       let data = try Data(contentsOf: url)
       return .success(SourceFile(path: shown, bytes: [UInt8](data)))
     } catch {
-      let reason = isDirectory(path) ? "it is a folder" : "it cannot be read"
-      return .failure(Diagnostic(.error, "cannot read '\(shown)': \(reason)"))
+      return .failure(
+        Diagnostic(.error, "cannot read '\(shown)': \(String(cString: strerror(errno)))"))
     }
   }
 

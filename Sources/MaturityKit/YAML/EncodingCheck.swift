@@ -19,7 +19,15 @@ enum EncodingCheck {
       guard index < bytes.count else { break }
       let byte = bytes[index]
       if byte < 0x80 {
-        if byte == 0 { return problem("NUL byte (0x00)", at: index, in: file) }
+        if byte == 0 {
+          if looksLikeUTF16(bytes) {
+            return Diagnostic(
+              .error,
+              "file looks like UTF-16 without a byte-order mark; expected UTF-8"
+                + " (convert it with iconv)", at: file.location(line: 1, column: 1))
+          }
+          return problem("NUL byte (0x00)", at: index, in: file)
+        }
         index += 1
         continue
       }
@@ -31,6 +39,16 @@ enum EncodingCheck {
       index += length
     }
     return nil
+  }
+
+  /// NUL bytes at every other position of the first bytes: ASCII text as UTF-16.
+  private static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
+    let head = bytes.prefix(64)
+    guard head.count >= 4 else { return false }
+    let even = stride(from: 0, to: head.count, by: 2).filter { head[$0] == 0 }.count
+    let odd = stride(from: 1, to: head.count, by: 2).filter { head[$0] == 0 }.count
+    let half = head.count / 2
+    return (even >= half * 3 / 4 && odd == 0) || (odd >= half * 3 / 4 && even == 0)
   }
 
   private static func problem(_ message: String, at offset: Int, in file: SourceFile)

@@ -32,14 +32,17 @@ final class LibYAMLParser {
   }
 
   /// The parser's error as a diagnostic, naming a tab used for indentation as such.
-  func problem() -> Diagnostic {
+  func problem(cursor: inout PositionCursor?) -> Diagnostic {
     let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
     if parser.error == YAML_READER_ERROR {
       let position = file.position(ofByte: Int(parser.problem_offset) + skipped)
       return Diagnostic(.error, problem, in: file, line: position.line, column: position.column)
     }
-    let line = Int(parser.problem_mark.line) + 1
-    let column = Int(parser.problem_mark.column) + 1
+    var line = Int(parser.problem_mark.line) + 1
+    var column = Int(parser.problem_mark.column) + 1
+    if cursor != nil, let position = cursor?.position(ofCharacter: Int(parser.problem_mark.index)) {
+      (line, column) = position
+    }
     if let tab = TabIndentation.find(in: file, nearLine: line) {
       return Diagnostic(
         .error, "a tab character is used for indentation; indent with spaces",

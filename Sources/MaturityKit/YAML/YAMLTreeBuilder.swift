@@ -14,10 +14,15 @@ struct YAMLTreeBuilder {
   private var documentCount = 0
   private var expandedNodes = 0
   private var duplicates: [Diagnostic] = []
+  /// Set when libyaml's line numbers cannot be trusted for this file.
+  private var cursor: PositionCursor?
 
   init(file: SourceFile, limits: YAMLLimits) {
     self.file = file
     self.limits = limits
+    if PositionCursor.isNeeded(for: file.bytes) {
+      cursor = PositionCursor(bytes: file.bytes, skipping: file.hasByteOrderMark ? 3 : 0)
+    }
   }
 
   mutating func build() throws(YAMLLoader.Failure) -> YAMLNode? {
@@ -25,7 +30,7 @@ struct YAMLTreeBuilder {
     var event = yaml_event_t()
     while true {
       guard parser.next(&event) else {
-        throw YAMLLoader.Failure(diagnostics: [parser.problem()])
+        throw YAMLLoader.Failure(diagnostics: [parser.problem(cursor: &cursor)])
       }
       defer { yaml_event_delete(&event) }
       if event.type == YAML_STREAM_END_EVENT { break }
@@ -40,8 +45,11 @@ struct YAMLTreeBuilder {
   // MARK: - Events
 
   private mutating func handle(_ event: yaml_event_t) throws(YAMLLoader.Failure) {
-    let line = Int(event.start_mark.line) + 1
-    let column = Int(event.start_mark.column) + 1
+    var line = Int(event.start_mark.line) + 1
+    var column = Int(event.start_mark.column) + 1
+    if cursor != nil, let position = cursor?.position(ofCharacter: Int(event.start_mark.index)) {
+      (line, column) = position
+    }
     switch event.type {
     case YAML_DOCUMENT_START_EVENT:
       documentCount += 1
