@@ -27,7 +27,10 @@ import Testing
 
   func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Run {
     let process = Process()
-    process.executableURL = try #require(Self.binary, "build the maturity binary first")
+    guard let binary = Self.binary else {
+      throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "maturity binary"])
+    }
+    process.executableURL = binary
     process.arguments = arguments
     process.currentDirectoryURL = directory
     var environment = ProcessInfo.processInfo.environment

@@ -6,7 +6,7 @@ import Testing
 /// The command line run in-process: arguments in, stdout, stderr and exit code out.
 @Suite struct CommandTests {
   init() {
-    FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
+    enterPackageRoot()
   }
 
   @Test func helpAndVersionGoToStandardOutput() {

@@ -7,7 +7,7 @@ import Testing
 /// nothing else was lost.
 @Suite struct HostileInputTests {
   init() {
-    FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
+    enterPackageRoot()
   }
 
   private let scope =

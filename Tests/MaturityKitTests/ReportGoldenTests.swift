@@ -12,7 +12,7 @@ import Testing
 @Suite struct ReportGoldenTests {
   init() {
     // The reports name the bundle as given, so run from the package root.
-    FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
+    enterPackageRoot()
   }
 
   @Test(arguments: [

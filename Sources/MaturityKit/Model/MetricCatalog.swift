@@ -13,7 +13,7 @@ public enum MetricCatalog {
       summary: "commit to CI result seen, and a red build fixed back to green (median)"),
     Definition(
       name: "trunk_merges_per_developer_per_day", unit: .perDay,
-      summary: "merges into trunk per developer per working day"),
+      summary: "merges into trunk per developer per day"),
     Definition(
       name: "branch_lifetime_days", unit: .days,
       summary: "median life of a feature branch before merge"),

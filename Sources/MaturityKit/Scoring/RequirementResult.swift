@@ -1,4 +1,8 @@
 /// The status of one requirement in one bundle, and why.
+///
+/// TODO: share `requirement` by reference: each copy of a result (into domain results,
+/// the to-do list, evidence health) retains a dozen fields, the main cost of scoring in
+/// docs/performance.md, which misses its ratio target of 3.
 public struct RequirementResult: Sendable {
   public var requirement: Requirement
   public var standardID: String

@@ -55,3 +55,8 @@ func realFile(_ relative: String) throws -> SourceFile? {
 let packageRoot: URL = URL(fileURLWithPath: #filePath)
   .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
   .deletingLastPathComponent()
+
+/// Runs the rest of a suite from the package root, where the examples' relative paths hold.
+func enterPackageRoot() {
+  _ = FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
+}
