@@ -110,6 +110,16 @@ import Testing
   }
 
   @Test(arguments: [
+    "--help", "assess", "validate", "diff", "standards", "explain", "init", "completions",
+  ])
+  func helpScreensMatchTheirGoldenFiles(command: String) throws {
+    let result = MaturityCommand.run(command == "--help" ? ["--help"] : [command, "--help"])
+    #expect(result.exitCode == 0)
+    #expect(result.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 })
+    try expectGolden(result.stdout, "help-\(command.trimmingCharacters(in: ["-"])).txt")
+  }
+
+  @Test(arguments: [
     (
       ["standards", "show", "CD-BCI-CI-PF"], Int32(2),
       "error: no standard, domain, group or requirement 'CD-BCI-CI-PF'; did you mean 'CD-BCI-CI-FP'?"

@@ -43,6 +43,7 @@ package enum MaturityCommand {
       (StandardsCommand.spec, StandardsCommand.run),
       (ExplainCommand.spec, ExplainCommand.run),
       (InitCommand.spec, InitCommand.run),
+      (CompletionsCommand.spec, CompletionsCommand.run),
     ]
 
   package static let overview = """
@@ -62,6 +63,7 @@ package enum MaturityCommand {
       standards               List the standards, or show a standard, group or requirement.
       explain                 Explain how a requirement's status was reached in a bundle.
       init                    Write a new evidence bundle with a questionnaire to fill in.
+      completions             Print a shell completion script for bash, zsh or fish.
       help                    Show help for a subcommand.
 
     EXIT CODES:
