@@ -1,5 +1,11 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
+
+/// `MATURITY_FUZZ=1` (set by Fuzz/run) builds the library and the fuzz target with
+/// libFuzzer and AddressSanitizer; the build plugin's tool stays uninstrumented.
+let isFuzzing = ProcessInfo.processInfo.environment["MATURITY_FUZZ"] != nil
+let fuzzFlags: [SwiftSetting] = isFuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
 
 let package = Package(
   name: "maturity",
@@ -25,11 +31,20 @@ let package = Package(
     .target(
       name: "MaturityKit",
       dependencies: ["CYaml"],
+      swiftSettings: fuzzFlags,
       plugins: ["EmbedStandardsPlugin"]
     ),
     .executableTarget(
       name: "MaturityCLI",
       dependencies: ["MaturityKit"]
+    ),
+    .executableTarget(
+      name: "FuzzYAML",
+      dependencies: ["MaturityKit"],
+      path: "Fuzz/FuzzYAML",
+      swiftSettings: fuzzFlags + (isFuzzing ? [.define("FUZZING")] : []),
+      linkerSettings: isFuzzing
+        ? [.unsafeFlags(["-sanitize=fuzzer,address", "-use-ld=lld"])] : []
     ),
     .executableTarget(
       name: "MaturityBenchmark",

@@ -104,7 +104,8 @@ package enum InitCommand {
         stderr: renderer.render(Diagnostic(.error, "cannot create '\(folder)': \(error)")),
         exitCode: ExitCode.invalidInput)
     }
-    let names = questionnaire.files().map(\.name).joined(separator: ", ")
+    let names = questionnaire.files().map(\.name).filter { !$0.hasPrefix(".") }
+      .joined(separator: ", ")
     return MaturityCommand.Result(
       stdout: "wrote \(folder)/ (\(names))\nnext: fill in the statuses, then run"
         + " 'maturity validate \(folder)' and 'maturity assess \(folder)'\n")
@@ -119,7 +120,10 @@ package enum InitCommand {
     try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
     do {
       for file in files {
-        try Data(file.text.utf8).write(to: temporary.appendingPathComponent(file.name))
+        let url = temporary.appendingPathComponent(file.name)
+        try FileManager.default.createDirectory(
+          at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(file.text.utf8).write(to: url)
       }
       try FileManager.default.moveItem(at: temporary, to: target)
     } catch {

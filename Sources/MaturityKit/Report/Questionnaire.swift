@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a new evidence bundle for `maturity init`: a scope file and one questionnaire
 /// per domain with every requirement the target needs, grouped as the standards group
 /// them. It validates as written; filled in, it assesses with no edits elsewhere.
@@ -23,11 +25,20 @@ public struct Questionnaire: Sendable {
     self.assessedOn = assessedOn
   }
 
-  /// File name → contents.
+  /// The schema editors use to check the files, beside them in the bundle.
+  public static let schemaPath = ".schema/evidence.schema.json"
+  private static let modeline = "# yaml-language-server: $schema=\(schemaPath)\n"
+
+  /// File name (relative to the bundle) → contents, including the evidence schema.
   public func files() -> [(name: String, text: String)] {
-    var files = [("scope.yaml", scope())]
+    var files = [("scope.yaml", Self.modeline + scope())]
     for domain in targets.keys.sorted(by: { Domain.sortKey($0) < Domain.sortKey($1) }) {
-      files.append(("\(domain).yaml", questionnaire(domain)))
+      files.append(("\(domain).yaml", Self.modeline + questionnaire(domain)))
+    }
+    if let schema = EmbeddedStandards.schemas.first(where: {
+      $0.path == "docs/schema/evidence.schema.json"
+    }), let data = Data(base64Encoded: schema.base64) {
+      files.append((Self.schemaPath, String(decoding: data, as: UTF8.self)))
     }
     return files
   }
