@@ -59,7 +59,7 @@ import Testing
     ),
     (
       ["init", "x", "-d", "continuous-delivery=9"], 2,
-      "error: expected a target from 1 to 5 for continuous-delivery, found 9"
+      "error: expected a level from 1 to 5 for continuous-delivery, found 9"
     ),
   ])
   func initRejectsBadRequests(arguments: [String], code: Int32, firstLine: String) {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MaturityKit
 
 /// docs/schema must accept every file the loaders accept in Standards/ and Examples/, and
@@ -26,7 +27,8 @@ import Testing
     for url in files {
       let node = try load(url)
       let keys = Set(node.mapping?.compactMap { $0.key.scalar?.text } ?? [])
-      let name = keys.contains("crosswalk") ? "crosswalk" : keys.contains("bands") ? "bands" : "standard"
+      let name =
+        keys.contains("crosswalk") ? "crosswalk" : keys.contains("bands") ? "bands" : "standard"
       let problems = try schema(name).validate(SchemaValidator.json(node))
       #expect(problems.isEmpty, "\(url.lastPathComponent): \(problems.prefix(3))")
     }
@@ -52,12 +54,15 @@ import Testing
       #expect(try schema("evidence").validate(SchemaValidator.json(try load(url))).isEmpty)
     }
     let copied = URL(fileURLWithPath: folder).appendingPathComponent(".schema/evidence.schema.json")
-    #expect(try Data(contentsOf: copied) == Data(contentsOf: packageRoot.appendingPathComponent("docs/schema/evidence.schema.json")))
+    #expect(
+      try Data(contentsOf: copied)
+        == Data(contentsOf: packageRoot.appendingPathComponent("docs/schema/evidence.schema.json")))
   }
 
   @Test func theSchemasNameTheCatalogueMetrics() throws {
     let root = try JSONSerialization.jsonObject(
-      with: Data(contentsOf: packageRoot.appendingPathComponent("docs/schema/evidence.schema.json")))
+      with: Data(contentsOf: packageRoot.appendingPathComponent("docs/schema/evidence.schema.json"))
+    )
     let properties = (root as? [String: Any])?["properties"] as? [String: Any]
     let metrics = properties?["metrics"] as? [String: Any]
     let item = (metrics?["items"] as? [String: Any])?["properties"] as? [String: Any]
@@ -68,13 +73,19 @@ import Testing
   }
 
   @Test func theSchemaRejectsWhatTheLoaderRejects() throws {
-    let node = try #require(try YAMLLoader.load(SourceFile(path: "x.yaml", text: """
-      claims:
-        - {requirement: A-1, status: done, reviewr: Li}
-      """)))
+    let node = try #require(
+      try YAMLLoader.load(
+        SourceFile(
+          path: "x.yaml",
+          text: """
+            claims:
+              - {requirement: A-1, status: done, reviewr: Li}
+            """)))
     let problems = try schema("evidence").validate(SchemaValidator.json(node))
-    #expect(problems == [
-      "$.claims[0]: unknown key reviewr", "$.claims[0].status: 'done' is not one of the allowed values",
-    ])
+    #expect(
+      problems == [
+        "$.claims[0]: unknown key reviewr",
+        "$.claims[0].status: 'done' is not one of the allowed values",
+      ])
   }
 }

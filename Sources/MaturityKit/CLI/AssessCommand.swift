@@ -100,6 +100,10 @@ package enum AssessCommand {
     if !scored.isEmpty {
       if let output {
         inputs += setup.inputs
+        // Standards given on the command line are inputs too.
+        for path in arguments.all("standards") {
+          inputs += FileReader.isDirectory(path) ? FileReader.yamlFiles(in: path) : [path]
+        }
         let problem = ReportFile.write(
           report, to: output, inputs: inputs, protectedFolders: arguments.positionals)
         if let problem {

@@ -115,9 +115,10 @@ package struct GateOptions: Sendable {
   /// Command-line levels and standards must name loaded domains and standards.
   private func check(_ policy: GatePolicy, library: StandardsLibrary) -> [Diagnostic] {
     var problems: [Diagnostic] = []
-    for domain in self.policy.levels.keys.sorted() where !library.domainIDs.contains(domain) {
-      let hint = Suggestion.phrase(for: domain, in: library.domainIDs)
-      problems.append(Diagnostic(.error, "--min-level names unknown domain '\(domain)'\(hint)"))
+    for (domain, level) in self.policy.levels.sorted(by: { $0.key < $1.key }) {
+      if let problem = library.levelProblem(domain: domain, level: level) {
+        problems.append(Diagnostic(.error, "--min-level: \(problem)"))
+      }
     }
     let conformance = library.standards.filter { $0.kind == .conformance }.map(\.id)
     for id in self.policy.conformance where !conformance.contains(id) {
@@ -142,6 +143,6 @@ extension GatePolicy {
     forbidsExpired = forbidsExpired || other.forbidsExpired
     maxWaivers = other.maxWaivers ?? maxWaivers
     baseline = other.baseline ?? baseline
-    if other.tolerance > 0 { tolerance = other.tolerance }
+    tolerance = other.tolerance ?? tolerance
   }
 }

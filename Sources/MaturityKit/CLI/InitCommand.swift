@@ -69,17 +69,8 @@ package enum InitCommand {
       usesColor: context.usesColor(terminal: context.isStderrTerminal))
     var problems = loaded.diagnostics.filter(\.isError)
     for (domain, level) in targets.sorted(by: { $0.key < $1.key }) {
-      let maxLevel = loaded.library.standards(inDomain: domain).filter { $0.kind == .levelled }
-        .map(\.maxLevel).max()
-      guard let maxLevel else {
-        let hint = Suggestion.phrase(for: domain, in: loaded.library.domainIDs)
-        problems.append(Diagnostic(.error, "unknown domain '\(domain)'\(hint)"))
-        continue
-      }
-      if !(1...maxLevel).contains(level) {
-        problems.append(
-          Diagnostic(
-            .error, "expected a target from 1 to \(maxLevel) for \(domain), found \(level)"))
+      if let problem = loaded.library.levelProblem(domain: domain, level: level) {
+        problems.append(Diagnostic(.error, problem))
       }
     }
     if FileManager.default.fileExists(atPath: folder) {

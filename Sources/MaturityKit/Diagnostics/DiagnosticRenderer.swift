@@ -18,15 +18,25 @@ public struct DiagnosticRenderer: Sendable {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// Renders all, errors of each file in line order (the order of discovery otherwise).
+  /// Renders all: files in the order they first appear, each file's diagnostics in line
+  /// order, and those without a place where they were found.
   public func render(_ diagnostics: [Diagnostic]) -> String {
-    let ordered = diagnostics.enumerated().sorted { lhs, rhs in
-      guard let left = lhs.element.location, let right = rhs.element.location,
-        left.file == right.file
-      else { return lhs.offset < rhs.offset }
-      return (left.line, left.column, lhs.offset) < (right.line, right.column, rhs.offset)
+    var fileOrder: [String: Int] = [:]
+    for diagnostic in diagnostics {
+      if let file = diagnostic.location?.file, fileOrder[file] == nil {
+        fileOrder[file] = fileOrder.count
+      }
     }
-    return ordered.map { render($0.element) }.joined()
+    func key(_ item: (offset: Int, element: Diagnostic)) -> (Int, Int, Int, Int) {
+      guard let location = item.element.location, let file = fileOrder[location.file] else {
+        return (item.offset, -1, 0, 0)
+      }
+      // A file's diagnostics sit where its first one was found.
+      let first = diagnostics.firstIndex { $0.location?.file == location.file } ?? item.offset
+      return (first, file, location.line * 100_000 + location.column, item.offset)
+    }
+    return diagnostics.enumerated().sorted { key($0) < key($1) }.map { render($0.element) }
+      .joined()
   }
 
   private func append(_ diagnostic: Diagnostic, to lines: inout [String]) {

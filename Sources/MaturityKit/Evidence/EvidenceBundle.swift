@@ -118,3 +118,16 @@ public struct MetricValue: Sendable {
   public var date: Day?
   public var location: SourceLocation
 }
+
+extension MetricValue {
+  /// "42 min", or "24 min (0.4 hours)" when written in another unit.
+  public var display: String {
+    let unit = MetricCatalog.definition(name)?.unit ?? writtenUnit
+    var text = NumberText.measured(value)
+    if !unit.symbol.isEmpty { text += " \(unit.symbol)" }
+    if writtenUnit != unit {
+      text += " (\(NumberText.measured(writtenValue)) \(writtenUnit.rawValue))"
+    }
+    return text
+  }
+}

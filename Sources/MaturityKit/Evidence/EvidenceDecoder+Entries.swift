@@ -101,6 +101,7 @@ extension EvidenceDecoder {
 
   /// What is wrong with a value that cannot be true for its kind of unit, if anything.
   private func rangeProblem(_ value: Double, unit: MetricUnit) -> String? {
+    if abs(value) > 1e9 { return "is implausibly large (over 1e9)" }
     switch unit.kind {
     case .duration, .rate:
       return value < 0 ? "cannot be negative" : nil

@@ -73,16 +73,9 @@ struct EvidenceDecoder {
       guard let domain = pair.key.scalar?.text,
         let level = ValueReader(context).int(pair.value, domain)
       else { continue }
-      let levelled = library.standards(inDomain: domain).filter { $0.kind == .levelled }
-      guard let maxLevel = levelled.map(\.maxLevel).max() else {
-        let hint = Suggestion.phrase(for: domain, in: library.domainIDs)
-        context.error("unknown domain '\(domain)' in targets\(hint)", at: pair.key)
-        continue
-      }
-      guard (1...maxLevel).contains(level) else {
-        context.error(
-          "expected a target level from 1 to \(maxLevel), found \(level)",
-          at: pair.value)
+      if let problem = library.levelProblem(domain: domain, level: level, in: "targets") {
+        let isDomain = library.maxLevel(ofDomain: domain) != nil
+        context.error(problem, at: isDomain ? pair.value : pair.key)
         continue
       }
       targets[domain] = level
@@ -129,9 +122,12 @@ struct EvidenceDecoder {
   private func decodeAttestation(
     _ reader: MappingReader, owner: String, _ broken: inout [BrokenReference]
   ) -> Attestation {
-    let evidence = reader.texts("evidence") ?? []
+    // Each reference with its own node, so an error points at the item itself.
     let nodes = reader.optional("evidence").map { $0.sequence ?? [$0] } ?? []
-    for (reference, node) in zip(evidence, nodes) where !BundlePath.isURL(reference) {
+    let values = ValueReader(context)
+    let pairs = nodes.compactMap { node in values.text(node, "evidence").map { ($0, node) } }
+    let evidence = pairs.map(\.0)
+    for (reference, node) in pairs where !BundlePath.isURL(reference) {
       guard let problem = BundlePath.check(reference, in: bundlePath) else { continue }
       let text = describe(problem, reference)
       context.error("evidence of '\(owner)' \(text)", at: node)

@@ -46,7 +46,7 @@ public struct Gate: Sendable {
     }
     if let baseline {
       let result = SnapshotComparison(
-        old: baseline, new: ReportSnapshot(assessment), tolerance: policy.tolerance)
+        old: baseline, new: ReportSnapshot(assessment), tolerance: policy.tolerance ?? 0)
       let regressions = result.regressions
       let detail =
         regressions.isEmpty

@@ -14,8 +14,8 @@ public struct GatePolicy: Sendable, Equatable {
   public var forbidsExpired = false
   /// A JSON report of an earlier run to compare against.
   public var baseline: String?
-  /// Coverage may drop by this much against the baseline without failing.
-  public var tolerance: Double = 0
+  /// Coverage may drop by this much against the baseline without failing (nil: 0).
+  public var tolerance: Double?
 
   public init() {}
 

@@ -45,6 +45,9 @@ public struct GatePolicyDecoder: Sendable {
     }
     policy.forbidsUnassessed = gate.bool("no_unassessed") ?? false
     policy.maxWaivers = gate.int("max_waivers")
+    if let count = policy.maxWaivers, count < 0, let node = gate.optional("max_waivers") {
+      context.error("expected 'max_waivers' of 0 or more, found \(count)", at: node)
+    }
     policy.forbidsExpired = gate.bool("no_expired") ?? false
     if let baseline = gate.text("baseline") {
       let folder = (file.path as NSString).deletingLastPathComponent
@@ -52,7 +55,11 @@ public struct GatePolicyDecoder: Sendable {
         baseline.hasPrefix("/") || folder.isEmpty
         ? baseline : (folder as NSString).appendingPathComponent(baseline)
     }
-    policy.tolerance = gate.number("tolerance") ?? 0
+    policy.tolerance = gate.number("tolerance")
+    if let tolerance = policy.tolerance, tolerance < 0, let node = gate.optional("tolerance") {
+      context.error(
+        "expected 'tolerance' of 0 or more, found \(NumberText.format(tolerance))", at: node)
+    }
     return (context.hasErrors ? nil : policy, context.diagnostics)
   }
 
@@ -68,15 +75,9 @@ public struct GatePolicyDecoder: Sendable {
       guard let domain = pair.key.scalar?.text,
         let level = ValueReader(context).int(pair.value, domain)
       else { continue }
-      let maxLevel = library.standards(inDomain: domain).filter { $0.kind == .levelled }
-        .map(\.maxLevel).max()
-      guard let maxLevel else {
-        let hint = Suggestion.phrase(for: domain, in: library.domainIDs)
-        context.error("unknown domain '\(domain)' in levels\(hint)", at: pair.key)
-        continue
-      }
-      guard (1...maxLevel).contains(level) else {
-        context.error("expected a level from 1 to \(maxLevel), found \(level)", at: pair.value)
+      if let problem = library.levelProblem(domain: domain, level: level, in: "levels") {
+        let isDomain = library.maxLevel(ofDomain: domain) != nil
+        context.error(problem, at: isDomain ? pair.value : pair.key)
         continue
       }
       levels[domain] = level

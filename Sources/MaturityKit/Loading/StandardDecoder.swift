@@ -32,6 +32,8 @@ struct StandardDecoder {
   // MARK: - Levels and roll-up
 
   private func decodeLevels(_ reader: MappingReader, kind: Standard.Kind?) -> [LevelDefinition]? {
+    // With no valid kind, nothing can be said about levels beyond the kind's own error.
+    guard let kind else { return nil }
     guard kind == .levelled else {
       if let node = reader.keyNode("levels") {
         context.error("a conformance standard has no levels; remove 'levels'", at: node)
@@ -64,6 +66,7 @@ struct StandardDecoder {
   }
 
   private func decodeRollup(_ reader: MappingReader, kind: Standard.Kind?) -> RollupRule? {
+    guard let kind else { return nil }
     guard kind == .levelled else {
       if let node = reader.keyNode("rollup") {
         context.error("a conformance standard has no roll-up; remove 'rollup'", at: node)

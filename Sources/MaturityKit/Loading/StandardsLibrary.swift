@@ -55,6 +55,25 @@ public struct StandardsLibrary: Sendable {
     return seen
   }
 
+  /// The highest level of the domain's levelled standards, or nil when the domain has none
+  /// (it is unknown, or conformance only).
+  public func maxLevel(ofDomain domain: String) -> Int? {
+    standards(inDomain: domain).filter { $0.kind == .levelled }.map(\.maxLevel).max()
+  }
+
+  /// "unknown domain 'x'; did you mean 'y'?" or "expected a level from 1 to 5 for x, found 9",
+  /// or nil when `level` is a level of `domain`.
+  public func levelProblem(domain: String, level: Int, in place: String = "") -> String? {
+    guard let maxLevel = maxLevel(ofDomain: domain) else {
+      let hint = Suggestion.phrase(for: domain, in: domainIDs)
+      return "unknown domain '\(domain)'\(place.isEmpty ? "" : " in \(place)")\(hint)"
+    }
+    guard (1...maxLevel).contains(level) else {
+      return "expected a level from 1 to \(maxLevel) for \(domain), found \(level)"
+    }
+    return nil
+  }
+
   public func standards(inDomain domain: String) -> [Standard] {
     standards.filter { $0.domain.id == domain }
   }

@@ -81,7 +81,8 @@ public struct StandardsLoader: Sendable {
     }
     // A crosswalk loaded before a standard it relates was replaced speaks of ids the new
     // standard may not have: leave it out, and say how to relate the two again.
-    for (id, crosswalk) in crosswalks {
+    for id in crosswalks.keys.sorted() {
+      guard let crosswalk = crosswalks[id] else { continue }
       let replaced = [crosswalk.fromStandard, crosswalk.toStandard].filter {
         (origin[$0] ?? 0) > (origin[id] ?? 0)
       }
@@ -95,7 +96,7 @@ public struct StandardsLoader: Sendable {
             + " beside the new standard to relate them again"))
     }
     var resolver = BandResolver(bandSets: bandSets, sources: index)
-    let resolved = standards.values.map { resolver.resolve($0) }
+    let resolved = standards.keys.sorted().compactMap { standards[$0] }.map { resolver.resolve($0) }
     diagnostics += resolver.diagnostics
     let library = StandardsLibrary(
       standards: resolved, crosswalks: Array(crosswalks.values),

@@ -63,7 +63,7 @@ public struct Explanation: Sendable {
       if let metric = bundle.metrics.first(where: { $0.name == rule.metric }) {
         lines.append(
           "  metric \(metric.name) at \(metric.location): "
-            + "\(NumberText.format(metric.writtenValue)) \(metric.writtenUnit.rawValue)"
+            + "\(NumberText.measured(metric.writtenValue)) \(metric.writtenUnit.rawValue)"
             + (metric.period.map { ", period \($0)" } ?? "")
             + (metric.source.map { ", from \($0)" } ?? ""))
       } else {
@@ -154,5 +154,12 @@ public struct Explanation: Sendable {
       lines.append("a waiver (approver, reason, expiry) would count it as met until it expires")
       return lines
     }
+  }
+
+  /// Wraps a line at 100 columns, keeping its own indent and hanging the rest 4 deeper.
+  private static func wrapKeepingIndent(_ line: String) -> [String] {
+    let indent = String(line.prefix { $0 == " " })
+    return TextWrap.hanging(
+      String(line.dropFirst(indent.count)), width: 100, first: indent, rest: indent + "    ")
   }
 }

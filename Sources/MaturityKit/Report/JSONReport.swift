@@ -156,7 +156,8 @@ public struct JSONReport: Sendable {
       ("value", .number(value.value)),
       ("unit", .string(unit.rawValue)),
       (
-        "written", .string("\(NumberText.format(value.writtenValue)) \(value.writtenUnit.rawValue)")
+        "written",
+        .string("\(NumberText.measured(value.writtenValue)) \(value.writtenUnit.rawValue)")
       ),
       ("period", .optional(value.period)),
       ("source", .optional(value.source)),

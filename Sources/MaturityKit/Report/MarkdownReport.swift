@@ -23,7 +23,7 @@ public struct MarkdownReport: Sendable {
       out += ["", "## Through the crosswalk", ""]
       out += derived.map { "- `\(code($0.id))`: \(md($0.reason))" }
     }
-    health(assessment.health, &out)
+    health(assessment.health, days: assessment.options.expiryWarningDays, &out)
     if !assessment.metrics.isEmpty {
       out += ["", "## Metrics", ""]
       out += assessment.metrics.map { "- \(md(ReportWording.metric($0)))" }
@@ -104,7 +104,7 @@ public struct MarkdownReport: Sendable {
     }
   }
 
-  private func health(_ health: EvidenceHealth, _ out: inout [String]) {
+  private func health(_ health: EvidenceHealth, days: Int, _ out: inout [String]) {
     out.append("")
     out.append("## Evidence health")
     func section(_ title: String, _ lines: [String]) {
@@ -115,7 +115,8 @@ public struct MarkdownReport: Sendable {
     }
     section("Expired", health.expired.map { "`\(code($0.id))`: \(md($0.detail))" })
     section(
-      "Expiring within 30 days", health.expiringSoon.map { "`\(code($0.id))`: \(md($0.detail))" })
+      "Expiring within \(days) days",
+      health.expiringSoon.map { "`\(code($0.id))`: \(md($0.detail))" })
     section(
       "Broken references",
       health.brokenReferences.map {

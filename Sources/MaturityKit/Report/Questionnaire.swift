@@ -79,15 +79,19 @@ public struct Questionnaire: Sendable {
         walk(group, path: [], standard: standard, target: target, &lines, &metrics)
       }
     }
-    lines.append("")
-    lines.append("# Metrics decide the requirements that name them. Uncomment and fill in:")
-    lines.append("metrics: []")
     var seen: Set<String> = []
-    for metric in metrics where seen.insert(metric.name).inserted {
+    let unique = metrics.filter { seen.insert($0.name).inserted }
+    if !unique.isEmpty {
+      lines.append("")
+      lines.append("# Metrics decide the requirements that name them. To give one, uncomment the")
+      lines.append("# 'metrics:' line and that metric's three lines, and fill in its value:")
+      lines.append("# metrics:")
+    }
+    for metric in unique {
       let unit = MetricCatalog.definition(metric.name)?.unit.rawValue ?? ""
-      lines.append("#  - name: \(metric.name)")
-      lines.append("#    value:            # \(unit); \(metric.note)")
-      lines.append("#    period:")
+      lines.append("#   - name: \(metric.name)")
+      lines.append("#     value:            # \(unit); \(metric.note)")
+      lines.append("#     period:")
     }
     return lines.joined(separator: "\n") + "\n"
   }

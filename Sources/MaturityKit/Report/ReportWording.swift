@@ -66,12 +66,7 @@ enum ReportWording {
   /// "ci_feedback_minutes = 42 min (0.7 hours), 2026-Q3, docs/ci.csv; decides CD-X".
   static func metric(_ use: MetricUse) -> String {
     let value = use.value
-    let unit = MetricCatalog.definition(value.name)?.unit ?? value.writtenUnit
-    var text = "\(value.name) = \(NumberText.format(value.value))"
-    if !unit.symbol.isEmpty { text += " \(unit.symbol)" }
-    if value.writtenUnit != unit {
-      text += " (\(NumberText.format(value.writtenValue)) \(value.writtenUnit.rawValue))"
-    }
+    var text = "\(value.name) = \(value.display)"
     text += [value.period, value.source].compactMap { $0 }.map { ", \($0)" }.joined()
     if use.decided.isEmpty {
       text += "; decides no requirement in scope"

@@ -16,7 +16,7 @@ public struct TextReport: Sendable {
     domains(assessment, &out)
     todo(assessment, &out)
     derived(assessment, &out)
-    health(assessment.health, &out)
+    health(assessment.health, days: assessment.options.expiryWarningDays, &out)
     metrics(assessment, &out)
     out.append("")
     out.append(bold("Statuses") + "  " + ReportWording.statusCounts(assessment))
@@ -101,20 +101,21 @@ public struct TextReport: Sendable {
         safe(heading), width: 100, first: "  \(number)",
         rest: String(repeating: " ", count: numberWidth + 2))
       let width = item.ids.map(\.count).max() ?? 0
+      let gapIndent = String(repeating: " ", count: numberWidth + 2)
       for gap in item.gaps {
         let id = safe(gap.id).padding(toLength: width, withPad: " ", startingAt: 0)
         let status = color(gap.status.words, statusColor(gap.status))
-        let indent = String(repeating: " ", count: width + 8)
+        let indent = gapIndent + String(repeating: " ", count: width + 2)
         let above = ReportWording.aboveTarget(gap, in: assessment)
         let line = "\(ReportWording.tag(gap)) \(gap.status.words)\(above): \(gap.reason)"
-        var lines = TextWrap.hanging(safe(line), width: 100, first: "      \(id)  ", rest: indent)
+        var lines = TextWrap.hanging(
+          safe(line), width: 100, first: gapIndent + "\(id)  ", rest: indent)
         if usesColor, !lines.isEmpty {
           lines[0] = lines[0].replacingOccurrences(
             of: " \(gap.status.words)\(above):", with: " \(status)\(above):")
         }
         out += lines
-        out += TextWrap.wrap(
-          safe(gap.requirement.text), width: 100, indent: String(repeating: " ", count: width + 8))
+        out += TextWrap.wrap(safe(gap.requirement.text), width: 100, indent: indent)
       }
     }
     if shown.count < items.count {
@@ -122,7 +123,7 @@ public struct TextReport: Sendable {
     }
   }
 
-  private func health(_ health: EvidenceHealth, _ out: inout [String]) {
+  private func health(_ health: EvidenceHealth, days: Int, _ out: inout [String]) {
     out.append("")
     out.append(bold("Evidence health"))
     func section(_ title: String, _ lines: [String]) {
@@ -132,7 +133,7 @@ public struct TextReport: Sendable {
       }
     }
     section("Expired", health.expired.map { "\($0.id): \($0.detail)" })
-    section("Expiring within 30 days", health.expiringSoon.map { "\($0.id): \($0.detail)" })
+    section("Expiring within \(days) days", health.expiringSoon.map { "\($0.id): \($0.detail)" })
     section(
       "Broken references",
       health.brokenReferences.map {

@@ -78,13 +78,7 @@ struct RequirementEvaluator {
   }
 
   static func describe(_ metric: MetricValue, against rule: MetricRule) -> String {
-    let unit = MetricCatalog.definition(metric.name)?.unit ?? metric.writtenUnit
-    var text = "metric \(metric.name) = \(NumberText.format(metric.value))"
-    if !unit.symbol.isEmpty { text += " \(unit.symbol)" }
-    if metric.writtenUnit != unit {
-      text += " (\(NumberText.format(metric.writtenValue)) \(metric.writtenUnit.rawValue))"
-    }
-    text += ", needs \(rule.condition)"
+    var text = "metric \(metric.name) = \(metric.display), needs \(rule.condition)"
     if let source = metric.source { text += " [\(source)]" }
     return text
   }

@@ -13,10 +13,18 @@ public enum NumberText {
     return text
   }
 
-  /// Exactly `decimals` decimals: 2.60.
+  /// A measured value with enough digits that rounding cannot hide how it compares with a
+  /// threshold: four decimals below 10, two above (0.1989, 0.2, 42, 1205.25).
+  public static func measured(_ value: Double) -> String {
+    format(value, decimals: abs(value) < 10 ? 4 : 2)
+  }
+
+  /// Exactly `decimals` decimals: 2.60. Values too large for integer arithmetic use
+  /// Swift's own shortest form (1e+17).
   public static func fixed(_ value: Double, decimals: Int) -> String {
     var scale = 1.0
     for _ in 0..<decimals { scale *= 10 }
+    guard value.isFinite, abs(value) * scale < 9e15 else { return "\(value)" }
     let scaled = Int((abs(value) * scale).rounded())
     let sign = value < 0 && scaled != 0 ? "-" : ""
     let whole = scaled / Int(scale)

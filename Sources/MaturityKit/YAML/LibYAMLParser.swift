@@ -43,7 +43,11 @@ final class LibYAMLParser {
     if cursor != nil, let position = cursor?.position(ofCharacter: Int(parser.problem_mark.index)) {
       (line, column) = position
     }
-    if let tab = TabIndentation.find(in: file, nearLine: line) {
+    // libyaml reports a tab in indentation only as a character that cannot start a token
+    // (or a flow/scanner complaint about it); other errors keep their own message.
+    let isTabKind =
+      problem.contains("cannot start any token") || problem.contains("found a tab character")
+    if isTabKind, let tab = TabIndentation.find(in: file, nearLine: line) {
       return Diagnostic(
         .error, "a tab character is used for indentation; indent with spaces",
         in: file, line: tab.line, column: tab.column)

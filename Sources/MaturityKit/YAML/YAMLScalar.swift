@@ -54,7 +54,7 @@ public struct YAMLScalar: Sendable, Hashable {
 
   private static func resolve(tag: String, text: String) -> Resolved {
     switch tag {
-    case "tag:yaml.org,2002:int": return Int(text).map(Resolved.int) ?? .string
+    case "tag:yaml.org,2002:int": return integer(text).map(Resolved.int) ?? .string
     case "tag:yaml.org,2002:float": return Double(text).map(Resolved.float) ?? .string
     case "tag:yaml.org,2002:bool": return resolvePlain(text)
     case "tag:yaml.org,2002:null": return .null
@@ -69,8 +69,12 @@ public struct YAMLScalar: Sendable, Hashable {
 
   /// `[-+]?[0-9]+`, `0o[0-7]+` or `0x[0-9a-fA-F]+`.
   private static func integer(_ text: String) -> Int? {
-    if text.hasPrefix("0o") { return Int(text.dropFirst(2), radix: 8) }
-    if text.hasPrefix("0x") { return Int(text.dropFirst(2), radix: 16) }
+    for (prefix, radix) in [("0o", 8), ("0x", 16)] where text.hasPrefix(prefix) {
+      let digits = text.dropFirst(2)
+      // Int(_:radix:) would accept a sign, which the core schema does not.
+      guard !digits.isEmpty, digits.allSatisfy(\.isHexDigit) else { return nil }
+      return Int(digits, radix: radix)
+    }
     var digits = Substring(text)
     if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
     guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }

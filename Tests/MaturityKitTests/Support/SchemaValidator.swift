@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import MaturityKit
 
 /// A JSON Schema (draft-07) validator for the subset our schemas use: type, enum,
@@ -19,7 +20,9 @@ struct SchemaValidator {
     return problems
   }
 
-  private func check(_ value: Any, against schema: [String: Any], at path: String, _ problems: inout [String]) {
+  private func check(
+    _ value: Any, against schema: [String: Any], at path: String, _ problems: inout [String]
+  ) {
     if let reference = schema["$ref"] as? String {
       let name = reference.replacingOccurrences(of: "#/definitions/", with: "")
       let definitions = root["definitions"] as? [String: Any]
@@ -33,7 +36,8 @@ struct SchemaValidator {
     if let types = schema["type"] {
       let allowed = (types as? [String]) ?? [(types as? String) ?? ""]
       guard allowed.contains(where: { Self.matches(value, type: $0) }) else {
-        problems.append("\(path): expected \(allowed.joined(separator: " or ")), found \(Self.describe(value))")
+        problems.append(
+          "\(path): expected \(allowed.joined(separator: " or ")), found \(Self.describe(value))")
         return
       }
     }
@@ -45,10 +49,12 @@ struct SchemaValidator {
     {
       problems.append("\(path): '\(text)' does not match \(pattern)")
     }
-    if let minimum = schema["minimum"] as? Double, let number = Self.number(value), number < minimum {
+    if let minimum = schema["minimum"] as? Double, let number = Self.number(value), number < minimum
+    {
       problems.append("\(path): \(number) is below \(minimum)")
     }
-    if let maximum = schema["maximum"] as? Double, let number = Self.number(value), number > maximum {
+    if let maximum = schema["maximum"] as? Double, let number = Self.number(value), number > maximum
+    {
       problems.append("\(path): \(number) is above \(maximum)")
     }
     if let object = value as? [String: Any] { checkObject(object, schema, path, &problems) }
@@ -57,7 +63,9 @@ struct SchemaValidator {
         problems.append("\(path): expected at least \(minimum) items")
       }
       if let items = schema["items"] as? [String: Any] {
-        for (index, item) in array.enumerated() { check(item, against: items, at: "\(path)[\(index)]", &problems) }
+        for (index, item) in array.enumerated() {
+          check(item, against: items, at: "\(path)[\(index)]", &problems)
+        }
       }
     }
     if let options = schema["oneOf"] as? [[String: Any]] {
@@ -129,7 +137,9 @@ struct SchemaValidator {
     switch node.content {
     case .sequence(let items): return items.map(json)
     case .mapping(let pairs):
-      return Dictionary(pairs.map { ($0.key.scalar?.text ?? "", json($0.value)) }) { first, _ in first }
+      return Dictionary(pairs.map { ($0.key.scalar?.text ?? "", json($0.value)) }) { first, _ in
+        first
+      }
     case .scalar(let scalar):
       switch scalar.resolved {
       case .null: return NSNull()
