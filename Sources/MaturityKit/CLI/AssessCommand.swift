@@ -81,11 +81,23 @@ package enum AssessCommand {
       inputs += FileReader.yamlFiles(in: path)
       guard let evidence = bundle.bundle else { continue }
       let assessment = Assessor(library: loaded.library, options: options).assess(evidence)
-      let gate = setup.policy.map {
-        Gate(policy: $0).evaluate(assessment, baseline: setup.baseline(for: assessment))
+      var gate: GateResult?
+      if let policy = setup.policy {
+        var baseline: ReportSnapshot?
+        if policy.baseline != nil, setup.diagnostics.allSatisfy({ !$0.isError }) {
+          let match = setup.baseline(for: assessment, bundleCount: arguments.positionals.count)
+          baseline = match.snapshot
+          if let problem = match.problem { diagnostics.append(problem) }
+        }
+        let loadedIDs = Set(loaded.library.standards.map(\.id))
+        gate = Gate(policy: policy, loadedStandards: loadedIDs)
+          .evaluate(assessment, baseline: baseline)
       }
       scored.append((assessment, gate))
     }
+    // No report of a run with bad input may say the gate passed.
+    let errorCount = diagnostics.filter(\.isError).count
+    scored = scored.map { ($0.assessment, $0.gate?.failingForInput(errors: errorCount)) }
     let output = arguments.value("output")
     let colorChoice = arguments.value("color") ?? "auto"
     let usesColor =
@@ -96,8 +108,8 @@ package enum AssessCommand {
       scored, format: arguments.value("format") ?? "text",
       asSet: arguments.positionals.count > 1,
       text: TextReport(usesColor: usesColor, todoLimit: todoLimit),
-      gateLevels: setup.policy?.levels ?? [:])
-    if !scored.isEmpty {
+      gateLevels: setup.policy?.levels ?? [:], inputErrors: diagnostics.filter(\.isError))
+    if !scored.isEmpty || arguments.value("format") == "junit" {
       if let output {
         inputs += setup.inputs
         // Standards given on the command line are inputs too.
@@ -158,7 +170,7 @@ package enum AssessCommand {
   ///   some of them could not be read.
   private static func render(
     _ scored: [(assessment: Assessment, gate: GateResult?)], format: String, asSet: Bool,
-    text: TextReport, gateLevels: [String: Int]
+    text: TextReport, gateLevels: [String: Int], inputErrors: [Diagnostic]
   ) -> String {
     switch format {
     case "json":
@@ -173,7 +185,7 @@ package enum AssessCommand {
       return scored.map { MarkdownReport().render($0.assessment, gate: $0.gate) }
         .joined(separator: "\n---\n\n")
     case "junit":
-      return JUnitReport(gateLevels: gateLevels).render(scored)
+      return JUnitReport(gateLevels: gateLevels).render(scored, inputErrors: inputErrors)
     default:
       return scored.map { text.render($0.assessment, gate: $0.gate) }
         .joined(separator: "\n" + String(repeating: "=", count: 100) + "\n\n")

@@ -38,14 +38,11 @@ package enum DiffCommand {
       return MaturityCommand.usage(
         UsageError("expected two reports, <old> and <new>; found \(found)", command: spec))
     }
-    var tolerance = 0.0
-    if let text = arguments.value("tolerance") {
-      guard let value = Double(text), value >= 0 else {
-        return MaturityCommand.usage(
-          UsageError(
-            "expected a number of 0 or more for '--tolerance', found '\(text)'", command: spec))
-      }
-      tolerance = value
+    let tolerance: Double
+    do {
+      tolerance = try arguments.tolerance(for: spec) ?? 0
+    } catch {
+      return MaturityCommand.usage(error)
     }
     var snapshots: [ReportSnapshot] = []
     var problems: [Diagnostic] = []
@@ -67,7 +64,9 @@ package enum DiffCommand {
       return MaturityCommand.Result(
         stderr: renderer.render(problems), exitCode: ExitCode.invalidInput)
     }
-    let report = DiffReport(old: snapshots[0], new: snapshots[1], tolerance: tolerance)
+    let loaded = Set(StandardsLoader().load(paths: []).library.standards.map(\.id))
+    let report = DiffReport(
+      old: snapshots[0], new: snapshots[1], tolerance: tolerance, loaded: loaded)
     var result = MaturityCommand.Result()
     switch arguments.value("format") {
     case "json": result.stdout = report.json()

@@ -39,6 +39,18 @@ package enum ExplainCommand {
         stderr: renderer.render(loaded.diagnostics), exitCode: ExitCode.invalidInput)
     }
     guard loaded.library.requirement(id) != nil else {
+      let library = loaded.library
+      if library.group(id) != nil || library.standard(id) != nil || library.domainIDs.contains(id) {
+        let example = library.group(id)?.group.requirements.first?.id
+        let hint = example.map { ", such as \($0)" } ?? ""
+        return MaturityCommand.Result(
+          stderr: renderer.render(
+            Diagnostic(
+              .error,
+              "'\(id)' is a group, standard or domain; explain takes a requirement"
+                + " id\(hint) (see 'maturity standards show \(id)')")),
+          exitCode: ExitCode.invalidInput)
+      }
       let hint = Suggestion.phrase(for: id, in: loaded.library.requirementIDs)
       return MaturityCommand.Result(
         stderr: renderer.render(Diagnostic(.error, "unknown requirement '\(id)'\(hint)")),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The gate options of `assess`, and the policy and baselines they lead to.
 package struct GateOptions: Sendable {
   package static let options: [CommandSpec.Option] = [
@@ -45,13 +47,7 @@ package struct GateOptions: Sendable {
       if id == "all" { policy.requiresAllConformance = true } else { policy.conformance.append(id) }
     }
     policy.baseline = arguments.value("baseline")
-    if let text = arguments.value("tolerance") {
-      guard let value = Double(text), value >= 0 else {
-        throw UsageError(
-          "expected a number of 0 or more for '--tolerance', found '\(text)'", command: spec)
-      }
-      policy.tolerance = value
-    }
+    policy.tolerance = try arguments.tolerance(for: spec)
     if let text = arguments.value("max-waivers") {
       guard let value = Int(text), value >= 0 else {
         throw UsageError(
@@ -71,10 +67,34 @@ package struct GateOptions: Sendable {
     /// Files the gate read, which a report must never overwrite.
     var inputs: [String] = []
 
-    /// The baseline report of the same bundle, or the only one.
-    func baseline(for assessment: Assessment) -> ReportSnapshot? {
-      baselines.first { $0.bundle == assessment.bundlePath }
-        ?? (baselines.count == 1 ? baselines.first : nil)
+    /// The baseline report of the same bundle (paths compared once made absolute), or the
+    /// only report when only one bundle is assessed; with a problem to report otherwise.
+    func baseline(for assessment: Assessment, bundleCount: Int)
+      -> (snapshot: ReportSnapshot?, problem: Diagnostic?)
+    {
+      let path = Self.normalised(assessment.bundlePath)
+      if let match = baselines.first(where: { Self.normalised($0.bundle) == path }) {
+        return (match, nil)
+      }
+      if baselines.count == 1, bundleCount == 1, let only = baselines.first {
+        let note = Diagnostic(
+          .warning,
+          "the baseline is a report of '\(only.bundle)', compared with"
+            + " '\(assessment.bundlePath)' as the only bundle")
+        return (only, note)
+      }
+      let held = baselines.map { "'\($0.bundle)'" }.joined(separator: ", ")
+      return (
+        nil,
+        Diagnostic(
+          .error,
+          "the baseline holds no report of '\(assessment.bundlePath)' (it holds"
+            + " \(held.isEmpty ? "none" : held))")
+      )
+    }
+
+    private static func normalised(_ path: String) -> String {
+      URL(fileURLWithPath: path).standardizedFileURL.path
     }
   }
 

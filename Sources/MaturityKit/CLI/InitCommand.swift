@@ -40,15 +40,22 @@ package enum InitCommand {
   package static func run(_ arguments: ParsedArguments, _ context: MaturityCommand.Context)
     -> MaturityCommand.Result
   {
-    guard arguments.positionals.count == 1, let folder = arguments.positionals.first else {
+    guard arguments.positionals.count == 1, let given = arguments.positionals.first,
+      !given.isEmpty
+    else {
       return MaturityCommand.usage(UsageError("expected one <folder> to create", command: spec))
     }
+    let folder = given.count > 1 && given.hasSuffix("/") ? String(given.dropLast()) : given
     var targets: [String: Int] = [:]
     for entry in arguments.all("domain") {
       let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
       guard parts.count == 2, let level = Int(parts[1]) else {
         return MaturityCommand.usage(
           UsageError("expected domain=level for '--domain', found '\(entry)'", command: spec))
+      }
+      guard targets[parts[0]] == nil else {
+        return MaturityCommand.usage(
+          UsageError("'--domain \(parts[0])' is given twice", command: spec))
       }
       targets[parts[0]] = level
     }
@@ -91,8 +98,12 @@ package enum InitCommand {
     do {
       try write(questionnaire.files(), into: folder)
     } catch {
+      let parent = (folder as NSString).deletingLastPathComponent
+      let reason =
+        FileReader.isDirectory(parent.isEmpty ? "." : parent)
+        ? "it cannot be written there" : "its parent folder '\(parent)' does not exist"
       return MaturityCommand.Result(
-        stderr: renderer.render(Diagnostic(.error, "cannot create '\(folder)': \(error)")),
+        stderr: renderer.render(Diagnostic(.error, "cannot create '\(folder)': \(reason)")),
         exitCode: ExitCode.invalidInput)
     }
     let names = questionnaire.files().map(\.name).filter { !$0.hasPrefix(".") }
@@ -106,6 +117,9 @@ package enum InitCommand {
   /// leaves nothing half-written.
   private static func write(_ files: [(name: String, text: String)], into folder: String) throws {
     let target = URL(fileURLWithPath: folder)
+    guard FileReader.isDirectory(target.deletingLastPathComponent().path) else {
+      throw CocoaError(.fileNoSuchFile)
+    }
     let temporary = target.deletingLastPathComponent().appendingPathComponent(
       ".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
     try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)

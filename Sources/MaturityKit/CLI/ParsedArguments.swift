@@ -110,3 +110,16 @@ package struct UsageError: Error, Sendable {
     return text
   }
 }
+
+extension ParsedArguments {
+  /// The `--tolerance` value: a plain decimal from 0 to 100 (no hex, no infinity), or nil.
+  package func tolerance(for spec: CommandSpec) throws(UsageError) -> Double? {
+    guard let text = value("tolerance") else { return nil }
+    let isDecimal = !text.isEmpty && text.allSatisfy { $0.isNumber || $0 == "." }
+    guard isDecimal, let value = Double(text), value.isFinite, value <= 100 else {
+      throw UsageError(
+        "expected a number from 0 to 100 for '--tolerance', found '\(text)'", command: spec)
+    }
+    return value
+  }
+}

@@ -64,6 +64,20 @@ package enum StandardsCommand {
     guard positionals.count == 2 else {
       return MaturityCommand.usage(UsageError("show needs exactly one <id>", command: spec))
     }
+    if let level {
+      let id = positionals[1]
+      let standard =
+        loaded.library.standard(id)
+        ?? loaded.library.group(id).flatMap { loaded.library.standard($0.standard) }
+        ?? loaded.library.standards.first { $0.domain.id == id }
+      let maxLevel = standard.map(\.maxLevel) ?? 0
+      guard maxLevel > 0, level <= maxLevel else {
+        let what =
+          maxLevel == 0 ? "'\(id)' has no levels" : "expected a level from 1 to \(maxLevel)"
+        return MaturityCommand.usage(
+          UsageError("\(what) for '--level', found \(level)", command: spec))
+      }
+    }
     do {
       return MaturityCommand.Result(stdout: try view.show(positionals[1], level: level))
     } catch {

@@ -30,13 +30,15 @@ package enum ValidateCommand {
   package static func run(_ arguments: ParsedArguments, _ context: MaturityCommand.Context)
     -> MaturityCommand.Result
   {
-    let bundles = arguments.positionals.filter(isBundle)
-    let standardPaths =
-      arguments.all("standards")
-      + arguments.positionals.filter { !isBundle($0) }
+    let existing = arguments.positionals.filter(FileReader.exists)
+    let missing = arguments.positionals.filter { !FileReader.exists($0) }
+    let isBundleByPath = Dictionary(existing.map { ($0, isBundle($0)) }) { first, _ in first }
+    let bundles = existing.filter { isBundleByPath[$0] == true }
+    let standardPaths = arguments.all("standards") + existing.filter { isBundleByPath[$0] != true }
     var lines: [String] = []
     let loaded = StandardsLoader().load(paths: standardPaths)
-    var diagnostics = loaded.diagnostics
+    var diagnostics =
+      missing.map { Diagnostic(.error, "'\($0)' does not exist") } + loaded.diagnostics
     let library = loaded.library
     let requirementCount = library.standards.map(\.requirements.count).reduce(0, +)
     lines.append(
@@ -79,10 +81,13 @@ package enum ValidateCommand {
     return errors == 0 ? " — ok" : " — \(errors) error\(errors == 1 ? "" : "s")"
   }
 
-  /// A folder is a standards folder when one of its YAML files has the top-level keys of a
-  /// standard (`id` and `kind`), a crosswalk or a band file; any other folder is a bundle.
+  /// A folder is an evidence bundle when one of its YAML files has an evidence section
+  /// (`scope`, `claims`, …); otherwise, when one has the keys of a standard, crosswalk or
+  /// band file, a standards folder; a folder with neither is taken as a bundle.
   static func isBundle(_ path: String) -> Bool {
     guard FileReader.isDirectory(path) else { return false }
+    let evidenceKeys = Set(EvidenceDecoder.keys)
+    var looksLikeStandards = false
     let standardsKeys: Set<String> = ["crosswalk", "bands", "kind", "levels", "domain"]
     for file in FileReader.yamlFiles(in: path) {
       guard case .success(let source) = FileReader.read(file, maxBytes: 64 << 20) else {
@@ -102,8 +107,9 @@ package enum ValidateCommand {
             return String(line[..<colon])
           })
       }
-      if !keys.isDisjoint(with: standardsKeys) { return false }
+      if !keys.isDisjoint(with: evidenceKeys) { return true }
+      if !keys.isDisjoint(with: standardsKeys) { looksLikeStandards = true }
     }
-    return true
+    return !looksLikeStandards
   }
 }

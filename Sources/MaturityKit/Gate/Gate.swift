@@ -1,9 +1,12 @@
 /// Evaluates a gate policy on an assessment.
 public struct Gate: Sendable {
   public var policy: GatePolicy
+  /// The standard ids loaded now, to tell a dropped standard from one that is gone.
+  public var loadedStandards: Set<String>
 
-  public init(policy: GatePolicy) {
+  public init(policy: GatePolicy, loadedStandards: Set<String> = []) {
     self.policy = policy
+    self.loadedStandards = loadedStandards
   }
 
   /// - Parameter baseline: the baseline snapshot, when the policy names one.
@@ -42,11 +45,12 @@ public struct Gate: Sendable {
       checks.append(
         GateCheck(
           name: "no regression against the baseline", passed: false,
-          detail: "the baseline has no report of \(assessment.bundlePath)"))
+          detail: "no baseline report of \(assessment.bundlePath) could be read"))
     }
     if let baseline {
       let result = SnapshotComparison(
-        old: baseline, new: ReportSnapshot(assessment), tolerance: policy.tolerance ?? 0)
+        old: baseline, new: ReportSnapshot(assessment), tolerance: policy.tolerance ?? 0,
+        loaded: loadedStandards)
       let regressions = result.regressions
       let detail =
         regressions.isEmpty
@@ -103,5 +107,20 @@ public struct Gate: Sendable {
   static func list(_ items: [String], limit: Int = 5, separator: String = ", ") -> String {
     let shown = items.prefix(limit).joined(separator: separator)
     return items.count > limit ? "\(shown) and \(items.count - limit) more" : shown
+  }
+}
+
+extension GateResult {
+  /// The result with a failed check for unreadable input, so that no report of a run with
+  /// bad input says the gate passed.
+  func failingForInput(errors: Int) -> GateResult {
+    guard errors > 0 else { return self }
+    var result = self
+    let noun = errors == 1 ? "error" : "errors"
+    result.checks.append(
+      GateCheck(
+        name: "all input read without errors", passed: false,
+        detail: "\(errors) \(noun) in the input (listed on stderr); a gate never passes on them"))
+    return result
   }
 }

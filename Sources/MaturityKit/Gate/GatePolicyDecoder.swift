@@ -37,7 +37,8 @@ public struct GatePolicyDecoder: Sendable {
     var policy = GatePolicy()
     policy.levels = gate.optional("levels").map { levels($0, context) } ?? [:]
     if let node = gate.optional("conformance") {
-      if node.scalar?.text == "all" {
+      let items = (node.sequence ?? [node]).compactMap { $0.scalar?.text }
+      if items.contains("all") {
         policy.requiresAllConformance = true
       } else {
         policy.conformance = conformance(node, context)
@@ -56,9 +57,20 @@ public struct GatePolicyDecoder: Sendable {
         ? baseline : (folder as NSString).appendingPathComponent(baseline)
     }
     policy.tolerance = gate.number("tolerance")
-    if let tolerance = policy.tolerance, tolerance < 0, let node = gate.optional("tolerance") {
+    if let tolerance = policy.tolerance, !(0...100).contains(tolerance),
+      let node = gate.optional("tolerance")
+    {
       context.error(
-        "expected 'tolerance' of 0 or more, found \(NumberText.format(tolerance))", at: node)
+        "expected 'tolerance' from 0 to 100, found \(NumberText.format(tolerance))", at: node)
+    }
+    if let node = gate.keyNode("baseline"), gate.text("baseline")?.isEmpty != false {
+      context.error("'baseline' is empty; name a JSON report or remove the key", at: node)
+    }
+    if !context.hasErrors, !policy.isActive {
+      context.report(
+        .warning,
+        "the policy asks for nothing (no levels, conformance, evidence rules or"
+          + " baseline), so no gate is applied", line: gate.node.line, column: gate.node.column)
     }
     return (context.hasErrors ? nil : policy, context.diagnostics)
   }

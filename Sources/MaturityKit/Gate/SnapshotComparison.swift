@@ -20,6 +20,8 @@ public struct SnapshotComparison: Sendable {
       case requirementGone = "requirement-gone"
       case requirementNew = "requirement-new"
       case standardGone = "standard-gone"
+      /// Still loaded, but no longer assessed: the bundle left its domain out.
+      case standardDropped = "standard-dropped"
       case standardNew = "standard-new"
     }
 
@@ -30,7 +32,8 @@ public struct SnapshotComparison: Sendable {
     public var new: String
 
     public var isRegression: Bool {
-      [.levelDropped, .coverageDropped, .conformanceLost, .requirementRegressed].contains(kind)
+      [.levelDropped, .coverageDropped, .conformanceLost, .requirementRegressed, .standardDropped]
+        .contains(kind)
     }
 
     public var isImprovement: Bool {
@@ -53,6 +56,8 @@ public struct SnapshotComparison: Sendable {
         return "\(subject): no longer in the standards (was \(old)); not compared"
       case .requirementNew: return "\(subject): new requirement, \(new)"
       case .standardGone: return "\(subject): standard not in the newer report; not compared"
+      case .standardDropped:
+        return "\(subject): no longer assessed (its domain was left out of the bundle)"
       case .standardNew: return "\(subject): standard new in the newer report"
       }
     }
@@ -65,12 +70,17 @@ public struct SnapshotComparison: Sendable {
   public var regressions: [Change] { changes.filter(\.isRegression) }
   public var improvements: [Change] { changes.filter(\.isImprovement) }
 
-  public init(old: ReportSnapshot, new: ReportSnapshot, tolerance: Double = 0) {
+  /// - Parameter loaded: the standard ids loaded now; a standard of the older report that is
+  ///   still loaded but missing from the newer one was dropped, a regression.
+  public init(
+    old: ReportSnapshot, new: ReportSnapshot, tolerance: Double = 0, loaded: Set<String> = []
+  ) {
     self.tolerance = tolerance
     var changes: [Change] = []
     for before in old.standards {
       guard let after = new.standard(before.standard) else {
-        changes.append(Change(kind: .standardGone, standard: before.standard, old: "", new: ""))
+        let kind: Change.Kind = loaded.contains(before.standard) ? .standardDropped : .standardGone
+        changes.append(Change(kind: kind, standard: before.standard, old: "", new: ""))
         continue
       }
       changes += Self.compare(before, after, tolerance: tolerance)

@@ -45,7 +45,11 @@ public enum SnapshotReader {
         "expected a JSON report written by 'maturity assess --format json'"
           + " (\"format\": \"maturity-report\")", at: reader.child(root, "format") ?? root)
     }
-    let version = reader.child(root, "version").flatMap(reader.int) ?? 0
+    guard let versionNode = reader.child(root, "version"), let version = reader.int(versionNode)
+    else {
+      throw reader.problem(
+        "expected \"version\" as a number", at: reader.child(root, "version") ?? root)
+    }
     guard version == JSONReport.formatVersion else {
       throw reader.problem(
         "this report has format version \(version); this maturity reads version"
@@ -92,9 +96,14 @@ public enum SnapshotReader {
     }
     return ReportSnapshot.StandardState(
       standard: id, domain: domain, kind: kind,
-      level: reader.child(node, "level").flatMap(reader.int),
-      coverage: reader.child(node, "coverage").flatMap(reader.number),
-      conforms: reader.child(node, "conforms").flatMap(reader.bool), statuses: statuses)
+      level: try reader.optionalValue(node, "level", "a level from 0 to 100") {
+        reader.int($0).flatMap { (0...100).contains($0) ? $0 : nil }
+      },
+      coverage: try reader.optionalValue(node, "coverage", "a coverage from 0 to 100") {
+        reader.number($0).flatMap { $0.isFinite && (0...100).contains($0) ? $0 : nil }
+      },
+      conforms: try reader.optionalValue(node, "conforms", "true or false", reader.bool),
+      statuses: statuses)
   }
 }
 
@@ -137,6 +146,19 @@ private struct NodeReader {
   func bool(_ node: YAMLNode) -> Bool? {
     if case .bool(let value) = node.scalar?.resolved { return value }
     return nil
+  }
+
+  /// The value of `key` read by `read`, nil when absent or null, and an error when present
+  /// but not what is expected (a baseline value is never skipped silently).
+  func optionalValue<T>(
+    _ node: YAMLNode, _ key: String, _ expected: String, _ read: (YAMLNode) -> T?
+  ) throws(Diagnostic) -> T? {
+    guard let value = child(node, key), value.scalar?.resolved != .null else { return nil }
+    guard let result = read(value) else {
+      let found = value.scalar.map { "'\($0.text)'" } ?? value.kindDescription
+      throw problem("expected \"\(key)\" to be \(expected), found \(found)", at: value)
+    }
+    return result
   }
 
   func problem(_ message: String, at node: YAMLNode) -> Diagnostic {

@@ -4,10 +4,12 @@ public struct DiffReport: Sendable {
   public var new: ReportSnapshot
   public var comparison: SnapshotComparison
 
-  public init(old: ReportSnapshot, new: ReportSnapshot, tolerance: Double) {
+  public init(
+    old: ReportSnapshot, new: ReportSnapshot, tolerance: Double, loaded: Set<String> = []
+  ) {
     self.old = old
     self.new = new
-    comparison = SnapshotComparison(old: old, new: new, tolerance: tolerance)
+    comparison = SnapshotComparison(old: old, new: new, tolerance: tolerance, loaded: loaded)
   }
 
   /// Evidence health counts before and after.
@@ -36,7 +38,7 @@ public struct DiffReport: Sendable {
 
   public func markdown() -> String {
     let escape = MarkdownReport().md
-    var out = ["# Changes from `\(old.bundle)` to `\(new.bundle)`", ""]
+    var out = ["# Changes from \(escape(old.bundle)) to \(escape(new.bundle))", ""]
     out += levelLines().map { "- \(escape($0))" }
     for section in GateSection.changes(comparison) {
       out += ["", "## \(section.title) (\(section.lines.count))", ""]

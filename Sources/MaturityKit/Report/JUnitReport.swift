@@ -9,11 +9,16 @@ public struct JUnitReport: Sendable {
     self.gateLevels = gateLevels
   }
 
-  public func render(_ items: [(assessment: Assessment, gate: GateResult?)]) -> String {
+  /// - Parameter inputErrors: problems reading the input; each becomes an errored test
+  ///   case, so a CI dashboard shows them even when a bundle could not be read at all.
+  public func render(
+    _ items: [(assessment: Assessment, gate: GateResult?)], inputErrors: [Diagnostic] = []
+  ) -> String {
     var suites: [String] = []
     var tests = 0
     var failures = 0
     var skipped = 0
+    var errors = 0
     for (assessment, gate) in items {
       for domain in assessment.domains {
         for result in domain.standards {
@@ -31,9 +36,23 @@ public struct JUnitReport: Sendable {
         failures += suite.failures
       }
     }
+    if !inputErrors.isEmpty {
+      var cases = ""
+      for problem in inputErrors {
+        let name = problem.location.map(\.description) ?? "input"
+        cases += "    <testcase classname=\"input\" name=\"\(Self.escape(name))\" time=\"0\">\n"
+        cases += "      <error type=\"input\" message=\"\(Self.escape(problem.message))\"/>\n"
+        cases += "    </testcase>\n"
+      }
+      var xml = "  <testsuite name=\"maturity input\" tests=\"\(inputErrors.count)\" failures=\"0\""
+      xml += " errors=\"\(inputErrors.count)\" skipped=\"0\" time=\"0\">\n"
+      suites.append(xml + cases + "  </testsuite>\n")
+      tests += inputErrors.count
+      errors = inputErrors.count
+    }
     var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     xml += "<testsuites name=\"maturity\" tests=\"\(tests)\" failures=\"\(failures)\""
-    xml += " errors=\"0\" skipped=\"\(skipped)\" time=\"0\">\n"
+    xml += " errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"0\">\n"
     xml += suites.joined()
     xml += "</testsuites>\n"
     return xml
@@ -76,7 +95,7 @@ public struct JUnitReport: Sendable {
       }
       cases += "    </testcase>\n"
     }
-    let name = "\(assessment.scope.name) · \(domain.id) · \(result.standard.id)"
+    let name = "\(assessment.bundlePath) · \(domain.id) · \(result.standard.id)"
     var xml = "  <testsuite name=\"\(Self.escape(name))\" tests=\"\(needed.count)\""
     xml += " failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\" time=\"0\">\n"
     xml += cases + "  </testsuite>\n"
@@ -93,7 +112,7 @@ public struct JUnitReport: Sendable {
       cases += "    </testcase>\n"
     }
     let failures = gate.checks.filter { !$0.passed }.count
-    let name = "\(assessment.scope.name) · gate"
+    let name = "\(assessment.bundlePath) · gate"
     var xml = "  <testsuite name=\"\(Self.escape(name))\" tests=\"\(gate.checks.count)\""
     xml += " failures=\"\(failures)\" errors=\"0\" skipped=\"0\" time=\"0\">\n"
     xml += cases + "  </testsuite>\n"
