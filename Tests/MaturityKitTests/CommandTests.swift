@@ -113,7 +113,7 @@ import Testing
     let result = MaturityCommand.run(["assess", "Examples/startup-shop", "--standards", folder])
     #expect(result.exitCode == 2)
     #expect(result.stdout == "")
-    #expect(result.stderr.hasSuffix("error: the standards have errors; nothing was assessed\n"))
+    #expect(result.stderr.hasSuffix("error: the standards have errors; nothing was done\n"))
   }
 
   @Test func outputIsWrittenToTheFileAndNotToStandardOutput() throws {

@@ -60,15 +60,9 @@ package enum AssessCommand {
       return MaturityCommand.usage(error)
     }
     var result = MaturityCommand.Result()
-    let renderer = DiagnosticRenderer(
-      usesColor: context.usesColor(terminal: context.isStderrTerminal))
-    let loaded = StandardsLoader().load(paths: arguments.all("standards"))
-    guard !loaded.hasErrors else {
-      result.stderr = renderer.render(loaded.diagnostics)
-      result.stderr += "error: the standards have errors; nothing was assessed\n"
-      result.exitCode = ExitCode.invalidInput
-      return result
-    }
+    let renderer = context.renderer
+    let (loaded, failure) = context.loadStandards(arguments)
+    if let failure { return failure }
     var diagnostics = loaded.diagnostics
     let setup = gateOptions.setUp(library: loaded.library)
     diagnostics += setup.diagnostics

@@ -59,8 +59,7 @@ package enum DiffCommand {
       }
     }
     guard problems.isEmpty, snapshots.count == 2 else {
-      let renderer = DiagnosticRenderer(
-        usesColor: context.usesColor(terminal: context.isStderrTerminal))
+      let renderer = context.renderer
       return MaturityCommand.Result(
         stderr: renderer.render(problems), exitCode: ExitCode.invalidInput)
     }

@@ -31,13 +31,9 @@ package enum ExplainCommand {
     guard let path = arguments.value("bundle") else {
       return MaturityCommand.usage(UsageError("missing '--bundle <folder>'", command: spec))
     }
-    let renderer = DiagnosticRenderer(
-      usesColor: context.usesColor(terminal: context.isStderrTerminal))
-    let loaded = StandardsLoader().load(paths: arguments.all("standards"))
-    guard !loaded.hasErrors else {
-      return MaturityCommand.Result(
-        stderr: renderer.render(loaded.diagnostics), exitCode: ExitCode.invalidInput)
-    }
+    let renderer = context.renderer
+    let (loaded, failure) = context.loadStandards(arguments)
+    if let failure { return failure }
     guard loaded.library.requirement(id) != nil else {
       let library = loaded.library
       if library.group(id) != nil || library.standard(id) != nil || library.domainIDs.contains(id) {

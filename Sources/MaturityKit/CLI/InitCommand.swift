@@ -71,10 +71,10 @@ package enum InitCommand {
       }
       date = day
     }
-    let loaded = StandardsLoader().load(paths: arguments.all("standards"))
-    let renderer = DiagnosticRenderer(
-      usesColor: context.usesColor(terminal: context.isStderrTerminal))
-    var problems = loaded.diagnostics.filter(\.isError)
+    let (loaded, failure) = context.loadStandards(arguments)
+    if let failure { return failure }
+    let renderer = context.renderer
+    var problems: [Diagnostic] = []
     for (domain, level) in targets.sorted(by: { $0.key < $1.key }) {
       if let problem = loaded.library.levelProblem(domain: domain, level: level) {
         problems.append(Diagnostic(.error, problem))

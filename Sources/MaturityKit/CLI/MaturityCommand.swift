@@ -22,6 +22,25 @@ package enum MaturityCommand {
     package func usesColor(terminal: Bool) -> Bool {
       terminal && (environment["NO_COLOR"] ?? "").isEmpty
     }
+
+    /// The renderer for diagnostics on standard error.
+    package var renderer: DiagnosticRenderer {
+      DiagnosticRenderer(usesColor: usesColor(terminal: isStderrTerminal))
+    }
+
+    /// The bundled standards plus those of `--standards`, or the result that reports why
+    /// they cannot be used (exit code 2).
+    package func loadStandards(_ arguments: ParsedArguments)
+      -> (loaded: StandardsLoader.Result, failure: Result?)
+    {
+      let loaded = StandardsLoader().load(paths: arguments.all("standards"))
+      guard loaded.hasErrors else { return (loaded, nil) }
+      let failure = Result(
+        stderr: renderer.render(loaded.diagnostics)
+          + "error: the standards have errors; nothing was done\n",
+        exitCode: ExitCode.invalidInput)
+      return (loaded, failure)
+    }
   }
 
   package struct Result: Sendable, Equatable {

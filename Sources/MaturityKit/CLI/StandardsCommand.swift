@@ -47,13 +47,9 @@ package enum StandardsCommand {
       }
       level = value
     }
-    let loaded = StandardsLoader().load(paths: arguments.all("standards"))
-    let renderer = DiagnosticRenderer(
-      usesColor: context.usesColor(terminal: context.isStderrTerminal))
-    guard !loaded.hasErrors else {
-      return MaturityCommand.Result(
-        stderr: renderer.render(loaded.diagnostics), exitCode: ExitCode.invalidInput)
-    }
+    let (loaded, failure) = context.loadStandards(arguments)
+    if let failure { return failure }
+    let renderer = context.renderer
     let view = StandardsView(library: loaded.library)
     guard action == "show" else {
       guard positionals.count == 1 else {

@@ -58,8 +58,7 @@ package enum ValidateCommand {
       }
       lines.append(line + status(result.diagnostics))
     }
-    let renderer = DiagnosticRenderer(
-      usesColor: context.usesColor(terminal: context.isStderrTerminal))
+    let renderer = context.renderer
     var result = MaturityCommand.Result()
     result.stdout = lines.map(TerminalText.neutralised).joined(separator: "\n") + "\n"
     result.stderr = renderer.render(diagnostics)

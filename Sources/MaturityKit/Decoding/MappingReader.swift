@@ -112,4 +112,19 @@ struct MappingReader {
     }
     return items
   }
+
+  /// The one comparison (`at_most`, `at_least`, `below` or `above`) and its number, for
+  /// metric rules and bands; reports a count other than one.
+  func comparison(alternative: String = "") -> (MetricRule.Comparison, Double)? {
+    let names = MetricRule.Comparison.allCases.map(\.rawValue)
+    let given = MetricRule.Comparison.allCases.filter { has($0.rawValue) }
+    guard given.count == 1, let comparison = given.first else {
+      context.error(
+        "expected exactly one of \(names.joined(separator: ", "))\(alternative) in \(what),"
+          + " found \(given.count)", at: node)
+      return nil
+    }
+    guard let threshold = number(comparison.rawValue, required: true) else { return nil }
+    return (comparison, threshold)
+  }
 }

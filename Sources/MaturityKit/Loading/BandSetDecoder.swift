@@ -56,15 +56,7 @@ struct BandSetDecoder {
         context: context)
     else { return nil }
     let name = reader.text("band", required: true)
-    let given = MetricRule.Comparison.allCases.filter { reader.has($0.rawValue) }
-    guard given.count == 1, let comparison = given.first else {
-      context.error(
-        "expected exactly one of \(comparisons.joined(separator: ", ")) in a band,"
-          + " found \(given.count)", at: node)
-      return nil
-    }
-    guard let name, let threshold = reader.number(comparison.rawValue, required: true)
-    else { return nil }
+    guard let name, let (comparison, threshold) = reader.comparison() else { return nil }
     return Band(
       name: name, comparison: comparison, threshold: threshold, note: reader.text("note"))
   }

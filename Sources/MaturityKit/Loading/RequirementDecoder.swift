@@ -73,13 +73,7 @@ struct RequirementDecoder {
         context.error("'\(key)' belongs to a band rule; add 'band' or remove it", at: extra)
       }
     }
-    guard given.count == 1, let comparison = given.first else {
-      context.error(
-        "expected exactly one of \(comparisons.joined(separator: ", ")) or a band in a metric"
-          + " rule, found \(given.count)", at: node)
-      return nil
-    }
-    guard let name, let threshold = reader.number(comparison.rawValue, required: true)
+    guard let name, let (comparison, threshold) = reader.comparison(alternative: " or a band")
     else { return nil }
     return MetricRule(metric: name, comparison: comparison, threshold: threshold)
   }
