@@ -211,3 +211,42 @@ import Testing
     #expect(MaturityCommand.run(arguments).exitCode == code)
   }
 }
+
+@Suite struct NumberTextTests {
+  @Test(arguments: [
+    (1e17, 2, "1e+17"), (-1e300, 2, "-1e+300"), (2.6, 2, "2.60"), (0.125, 2, "0.13"), (5, 0, "5"),
+  ])
+  func fixedNeverTrapsOnHugeValues(value: Double, decimals: Int, expected: String) {
+    #expect(NumberText.fixed(value, decimals: decimals) == expected)
+  }
+
+  @Test(arguments: [(0.19890, "0.1989"), (0.2, "0.2"), (42, "42"), (1205.25, "1205.25")])
+  func measuredValuesKeepTheDigitsThatMatter(value: Double, expected: String) {
+    #expect(NumberText.measured(value) == expected)
+  }
+
+  @Test func aHugeMetricValueIsAnErrorNotACrash() throws {
+    let loaded = try Fixture.load("metrics:\n  - {name: ci_feedback_minutes, value: 1e17}\n")
+    #expect(
+      loaded.diagnostics.map(\.message) == [
+        "metric 'ci_feedback_minutes' is implausibly large (over 1e9), found 1e+17"
+      ])
+  }
+}
+
+@Suite struct LimitOptionTests {
+  @Test func limitsCanBeLoweredOrRaisedFromTheCommandLine() throws {
+    let folder = try Fixture.bundle([
+      "e.yaml": "scope: {organisation: O, name: N, kind: application, assessed_on: 2026-11-20}\n"
+        + "claims: [[[[[1]]]]]\n"
+    ])
+    let low = MaturityCommand.run(["validate", folder, "--max-depth", "3"])
+    #expect(low.exitCode == 2)
+    #expect(low.stderr.contains("nesting is deeper than the limit of 3 levels"))
+    // The bundled standards are the tool's own and keep the default limits.
+    #expect(low.stdout.hasPrefix("standards: 10 standards, 5 crosswalks, 991 requirements — ok"))
+    let small = MaturityCommand.run(["validate", folder, "--max-file-size", "50"])
+    #expect(small.stderr.contains("over the limit of 50 bytes"))
+    #expect(MaturityCommand.run(["validate", folder, "--max-nodes", "zero"]).exitCode == 64)
+  }
+}

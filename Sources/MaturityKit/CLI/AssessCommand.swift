@@ -26,7 +26,7 @@ package enum AssessCommand {
         name: "color", short: nil, value: "when",
         help: "Colour the text report: auto (default: only on a terminal, never with NO_COLOR),"
           + " always or never.", choices: ["auto", "always", "never"]),
-    ] + GateOptions.options,
+    ] + GateOptions.options + ParsedArguments.limitOptions,
     examples: [
       "maturity assess Examples/bank-payments",
       "maturity assess Examples/bank-payments --format json",
@@ -53,15 +53,17 @@ package enum AssessCommand {
     }
     let todoLimit: Int?
     let gateOptions: GateOptions
+    let limits: YAMLLimits
     do {
       todoLimit = try parseTodo(arguments.value("todo"))
       gateOptions = try GateOptions(arguments)
+      limits = try arguments.limits(for: spec)
     } catch {
       return MaturityCommand.usage(error)
     }
     var result = MaturityCommand.Result()
     let renderer = context.renderer
-    let (loaded, failure) = context.loadStandards(arguments)
+    let (loaded, failure) = context.loadStandards(arguments, limits: limits)
     if let failure { return failure }
     var diagnostics = loaded.diagnostics
     let setup = gateOptions.setUp(library: loaded.library)
@@ -70,7 +72,7 @@ package enum AssessCommand {
     var inputs: [String] = []
     let options = AssessmentOptions(isStrict: arguments.has("strict"))
     for path in arguments.positionals {
-      let bundle = BundleLoader(library: loaded.library).load(path)
+      let bundle = BundleLoader(library: loaded.library, limits: limits).load(path)
       diagnostics += bundle.diagnostics
       inputs += FileReader.yamlFiles(in: path)
       guard let evidence = bundle.bundle else { continue }

@@ -30,10 +30,10 @@ package enum MaturityCommand {
 
     /// The bundled standards plus those of `--standards`, or the result that reports why
     /// they cannot be used (exit code 2).
-    package func loadStandards(_ arguments: ParsedArguments)
+    package func loadStandards(_ arguments: ParsedArguments, limits: YAMLLimits = YAMLLimits())
       -> (loaded: StandardsLoader.Result, failure: Result?)
     {
-      let loaded = StandardsLoader().load(paths: arguments.all("standards"))
+      let loaded = StandardsLoader(limits: limits).load(paths: arguments.all("standards"))
       guard loaded.hasErrors else { return (loaded, nil) }
       let failure = Result(
         stderr: renderer.render(loaded.diagnostics)

@@ -123,3 +123,35 @@ extension ParsedArguments {
     return value
   }
 }
+
+extension ParsedArguments {
+  /// The options that raise (or lower) the YAML budgets, shared by the reading commands.
+  package static let limitOptions: [CommandSpec.Option] = [
+    .init(
+      name: "max-file-size", short: nil, value: "bytes",
+      help: "Largest YAML file read (default 67108864, 64 MiB)."),
+    .init(
+      name: "max-nodes", short: nil, value: "count",
+      help: "Most nodes in one YAML document once aliases are expanded (default 5000000)."),
+    .init(
+      name: "max-depth", short: nil, value: "count",
+      help: "Deepest nesting of lists and mappings in YAML (default 200)."),
+  ]
+
+  /// The YAML budgets, defaults changed by `--max-file-size`, `--max-nodes`, `--max-depth`.
+  package func limits(for spec: CommandSpec) throws(UsageError) -> YAMLLimits {
+    var limits = YAMLLimits()
+    for (name, keyPath) in [
+      ("max-file-size", \YAMLLimits.maxFileBytes), ("max-nodes", \YAMLLimits.maxNodes),
+      ("max-depth", \YAMLLimits.maxDepth),
+    ] {
+      guard let text = value(name) else { continue }
+      guard let number = Int(text), number > 0 else {
+        throw UsageError(
+          "expected a whole number above 0 for '--\(name)', found '\(text)'", command: spec)
+      }
+      limits[keyPath: keyPath] = number
+    }
+    return limits
+  }
+}

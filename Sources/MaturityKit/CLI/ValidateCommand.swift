@@ -15,7 +15,7 @@ package enum ValidateCommand {
         name: "standards", short: nil, value: "path",
         help: "A folder or file of standards to load before checking bundles. Repeatable.",
         isRepeatable: true)
-    ],
+    ] + ParsedArguments.limitOptions,
     examples: [
       "maturity validate",
       "maturity validate Standards/ Examples/bank-payments",
@@ -30,13 +30,19 @@ package enum ValidateCommand {
   package static func run(_ arguments: ParsedArguments, _ context: MaturityCommand.Context)
     -> MaturityCommand.Result
   {
+    let limits: YAMLLimits
+    do {
+      limits = try arguments.limits(for: spec)
+    } catch {
+      return MaturityCommand.usage(error)
+    }
     let existing = arguments.positionals.filter(FileReader.exists)
     let missing = arguments.positionals.filter { !FileReader.exists($0) }
     let isBundleByPath = Dictionary(existing.map { ($0, isBundle($0)) }) { first, _ in first }
     let bundles = existing.filter { isBundleByPath[$0] == true }
     let standardPaths = arguments.all("standards") + existing.filter { isBundleByPath[$0] != true }
     var lines: [String] = []
-    let loaded = StandardsLoader().load(paths: standardPaths)
+    let loaded = StandardsLoader(limits: limits).load(paths: standardPaths)
     var diagnostics =
       missing.map { Diagnostic(.error, "'\($0)' does not exist") } + loaded.diagnostics
     let library = loaded.library
@@ -45,7 +51,7 @@ package enum ValidateCommand {
       "standards: \(library.standards.count) standards, \(library.crosswalks.count) crosswalks,"
         + " \(requirementCount) requirements" + status(loaded.diagnostics))
     for path in bundles {
-      let result = BundleLoader(library: library).load(path)
+      let result = BundleLoader(library: library, limits: limits).load(path)
       diagnostics += result.diagnostics
       var line = "\(path): "
       if let bundle = result.bundle {

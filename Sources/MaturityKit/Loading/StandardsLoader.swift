@@ -42,12 +42,17 @@ public struct StandardsLoader: Sendable {
       }
       sources.append(loaded)
     }
-    return load(sources: sources, diagnostics: diagnostics)
+    return load(sources: sources, diagnostics: diagnostics, trustedGroups: includeBundled ? 1 : 0)
   }
 
   /// Loads groups of files; a standard in a later group replaces one of the same id from
   /// an earlier group, while a repeated id inside one group is an error.
-  public func load(sources: [[SourceFile]], diagnostics initial: [Diagnostic] = []) -> Result {
+  ///
+  /// - Parameter trustedGroups: how many leading groups are the tool's own files, read with
+  ///   the default limits whatever limits the user set.
+  public func load(
+    sources: [[SourceFile]], diagnostics initial: [Diagnostic] = [], trustedGroups: Int = 0
+  ) -> Result {
     var diagnostics = initial
     var standards: [String: Standard] = [:]
     var crosswalks: [String: Crosswalk] = [:]
@@ -59,7 +64,8 @@ public struct StandardsLoader: Sendable {
       var seenInGroup: [String: SourceLocation] = [:]
       for file in group {
         index.add(file)
-        let (item, problems) = decode(file)
+        let (item, problems) = decode(
+          file, limits: groupIndex < trustedGroups ? YAMLLimits() : limits)
         diagnostics += problems
         guard let item else { continue }
         let (id, location) = item.identity
@@ -119,7 +125,7 @@ public struct StandardsLoader: Sendable {
     }
   }
 
-  private func decode(_ file: SourceFile) -> (Item?, [Diagnostic]) {
+  private func decode(_ file: SourceFile, limits: YAMLLimits) -> (Item?, [Diagnostic]) {
     let root: YAMLNode?
     do {
       root = try YAMLLoader.load(file, limits: limits)
