@@ -30,7 +30,8 @@ import Testing
     ),
     (
       ["assess", "--format", "jsn", "x"],
-      "Error: 'jsn' is not a valid value for '--format'; expected one of text, json, markdown, junit;"
+      "Error: 'jsn' is not a valid value for '--format'; expected one of text, json, markdown,"
+        + " junit;"
         + " did you mean 'json'?"
     ),
     (["assess"], "Error: missing the <bundle> to assess"),

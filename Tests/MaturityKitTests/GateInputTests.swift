@@ -64,7 +64,8 @@ import Testing
     #expect(result.exitCode == 2)
     #expect(
       result.stderr.contains(
-        "error: the baseline holds no report of 'Examples/startup-shop' (it holds 'Examples/bank-payments')"
+        "error: the baseline holds no report of 'Examples/startup-shop' (it holds"
+          + " 'Examples/bank-payments')"
       ))
   }
 

@@ -47,7 +47,8 @@ import Testing
   }
 
   @Test(arguments: [
-    "\u{FEFF}scope:\n  organisation: O\n  name: N\n  kind: application\n  assessed_on: 2026-11-20\n",
+    "\u{FEFF}scope:\n  organisation: O\n  name: N\n  kind: application\n"
+      + "  assessed_on: 2026-11-20\n",
     "\"scope\": {organisation: O, name: N, kind: application, assessed_on: 2026-11-20}\n",
     "{scope: {organisation: O, name: N, kind: application, assessed_on: 2026-11-20}}\n",
   ])
@@ -85,7 +86,8 @@ import Testing
     } catch {
       #expect(
         error.diagnostics.first?.message
-          == "file looks like UTF-16 without a byte-order mark; expected UTF-8 (convert it with iconv)"
+          == "file looks like UTF-16 without a byte-order mark; expected UTF-8"
+          + " (convert it with iconv)"
       )
     }
   }

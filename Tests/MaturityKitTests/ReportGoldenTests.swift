@@ -122,7 +122,8 @@ import Testing
   @Test(arguments: [
     (
       ["standards", "show", "CD-BCI-CI-PF"], Int32(2),
-      "error: no standard, domain, group or requirement 'CD-BCI-CI-PF'; did you mean 'CD-BCI-CI-FP'?"
+      "error: no standard, domain, group or requirement 'CD-BCI-CI-PF'; did you mean"
+        + " 'CD-BCI-CI-FP'?"
     ),
     (
       ["standards", "lsit"], 64,

@@ -44,7 +44,7 @@ package struct CompletionScript: Sendable {
       "_maturity() {",
       "  local cur=\"${COMP_WORDS[COMP_CWORD]}\" prev=\"${COMP_WORDS[COMP_CWORD-1]}\"",
       "  if [ \"$COMP_CWORD\" -eq 1 ]; then",
-      "    COMPREPLY=($(compgen -W \"\(names.joined(separator: " ")) --help --version\" -- \"$cur\"))",
+      "    COMPREPLY=(\(compgen(names + ["--help", "--version"])))",
       "    return",
       "  fi",
       "  case \"${COMP_WORDS[1]}\" in",
@@ -57,7 +57,7 @@ package struct CompletionScript: Sendable {
           .joined(separator: "|")
         if let words = values(option) {
           lines.append(
-            "        \(flags)) COMPREPLY=($(compgen -W \"\(words.joined(separator: " "))\" -- \"$cur\")); return ;;"
+            "        \(flags)) COMPREPLY=(\(compgen(words))); return ;;"
           )
         } else {
           lines.append("        \(flags)) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;")
@@ -66,14 +66,14 @@ package struct CompletionScript: Sendable {
       lines.append("      esac")
       lines.append("      if [[ \"$cur\" == -* ]]; then")
       lines.append(
-        "        COMPREPLY=($(compgen -W \"\(optionWords(command).joined(separator: " "))\" -- \"$cur\"))"
+        "        COMPREPLY=(\(compgen(optionWords(command))))"
       )
       lines.append("      else")
       lines.append("        COMPREPLY=(\(positionalWords(command, bash: true)))")
       lines.append("      fi ;;")
     }
     lines.append(
-      "    help) COMPREPLY=($(compgen -W \"\(commands.map(\.name).joined(separator: " "))\" -- \"$cur\")) ;;"
+      "    help) COMPREPLY=(\(compgen(commands.map(\.name)))) ;;"
     )
     lines += ["  esac", "}", "complete -F _maturity maturity"]
     return lines.joined(separator: "\n") + "\n"
@@ -140,7 +140,8 @@ package struct CompletionScript: Sendable {
     ]
     for command in commands {
       lines.append(
-        "complete -c maturity -n __fish_use_subcommand -a \(command.name) -d '\(escapeFish(command.overview))'"
+        "complete -c maturity -n __fish_use_subcommand -a \(command.name)"
+          + " -d '\(escapeFish(command.overview))'"
       )
     }
     lines.append(
@@ -168,6 +169,11 @@ package struct CompletionScript: Sendable {
       }
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `$(compgen -W "a b c" -- "$cur")`: bash's completion of `words`.
+  private func compgen(_ words: [String]) -> String {
+    "$(compgen -W \"\(words.joined(separator: " "))\" -- \"$cur\")"
   }
 
   private func escapeZsh(_ text: String) -> String {

@@ -76,10 +76,11 @@ public struct JUnitReport: Sendable {
     var cases = ""
     var failures = 0
     var skipped = 0
+    let className = Self.escape(result.standard.id).replacingOccurrences(of: "-", with: "_")
     for requirement in needed {
       let level = requirement.requirement.level.map { " (L\($0))" } ?? ""
       cases +=
-        "    <testcase classname=\"\(Self.escape(result.standard.id).replacingOccurrences(of: "-", with: "_")).\(Self.escape(requirement.subItemID))\""
+        "    <testcase classname=\"\(className).\(Self.escape(requirement.subItemID))\""
       cases += " name=\"\(Self.escape(requirement.id + level))\" time=\"0\">\n"
       if requirement.status == .notApplicable {
         skipped += 1

@@ -135,11 +135,13 @@ public struct StandardsView: Sendable {
   private func requirement(_ place: StandardsLibrary.RequirementPlace, _ out: inout [String]) {
     let requirement = place.requirement
     out.append(
-      "\(requirement.id)  (\(place.standard.id), sub-item \(place.subItem.id): \(place.subItem.name))"
+      "\(requirement.id)  (\(place.standard.id), sub-item \(place.subItem.id):"
+        + " \(place.subItem.name))"
     )
     if let level = requirement.level {
       out.append(
-        "  level \(level) \(place.standard.levelName(level) ?? ""), \(requirement.obligation.rawValue)"
+        "  level \(level) \(place.standard.levelName(level) ?? ""),"
+          + " \(requirement.obligation.rawValue)"
       )
     } else {
       out.append("  \(requirement.obligation.rawValue)")
@@ -154,7 +156,8 @@ public struct StandardsView: Sendable {
     }
     for partner in CrosswalkResolver(crosswalks: library.crosswalks).partners(of: requirement.id) {
       out += TextWrap.hanging(
-        "crosswalk: \(CrosswalkResolver.phrase(partner.kind)) \(partner.other.joined(separator: " + "))",
+        "crosswalk: \(CrosswalkResolver.phrase(partner.kind))"
+          + " \(partner.other.joined(separator: " + "))",
         width: 100, first: "  ", rest: "    ")
     }
     out.append("  defined at \(requirement.location)")
