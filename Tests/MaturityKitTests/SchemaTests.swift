@@ -34,7 +34,7 @@ import Testing
     }
   }
 
-  @Test(arguments: ["Examples/bank-payments", "Examples/startup-shop"])
+  @Test(arguments: ["Examples/bank-payments", "Examples/startup-shop", "Examples/maturity-self"])
   func everyExampleEvidenceFileMatchesTheSchema(bundle: String) throws {
     let validator = try schema("evidence")
     for url in yamlFiles(in: bundle) {

@@ -62,6 +62,7 @@ package enum MaturityCommand {
       (StandardsCommand.spec, StandardsCommand.run),
       (ExplainCommand.spec, ExplainCommand.run),
       (InitCommand.spec, InitCommand.run),
+      (MetricsCommand.spec, MetricsCommand.run),
       (CompletionsCommand.spec, CompletionsCommand.run),
     ]
 
@@ -82,6 +83,7 @@ package enum MaturityCommand {
       standards               List the standards, or show a standard, group or requirement.
       explain                 Explain how a requirement's status was reached in a bundle.
       init                    Write a new evidence bundle with a questionnaire to fill in.
+      metrics                 Print the metrics a bundle yields and where each came from.
       completions             Print a shell completion script for bash, zsh or fish.
       help                    Show help for a subcommand.
 

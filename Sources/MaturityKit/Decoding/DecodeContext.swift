@@ -14,6 +14,11 @@ final class DecodeContext {
     report(.error, message, line: node.line, column: node.column, notes: notes)
   }
 
+  /// Adds a diagnostic made elsewhere (an artifact reader's), keeping its own place.
+  func append(_ diagnostic: Diagnostic) {
+    diagnostics.append(diagnostic)
+  }
+
   func warning(_ message: String, at node: YAMLNode) {
     report(.warning, message, line: node.line, column: node.column)
   }

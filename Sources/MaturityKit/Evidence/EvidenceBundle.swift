@@ -117,6 +117,8 @@ public struct MetricValue: Sendable {
   public var source: String?
   public var date: Day?
   public var location: SourceLocation
+  /// For a value read from artifact files: the figures behind it ("passed 120, failed 3").
+  public var figures: String? = nil
 }
 
 extension MetricValue {

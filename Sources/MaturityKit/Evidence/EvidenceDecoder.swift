@@ -19,7 +19,9 @@ struct EvidenceDecoder {
   let library: StandardsLibrary
   let bundlePath: String
 
-  static let keys = ["scope", "claims", "ratings", "not_applicable", "waivers", "metrics"]
+  static let keys = [
+    "scope", "claims", "ratings", "not_applicable", "waivers", "metrics", "artifacts",
+  ]
 
   func decode(_ root: YAMLNode) -> EvidenceFile? {
     guard let reader = MappingReader(root, "an evidence file", keys: Self.keys, context: context)
@@ -39,6 +41,9 @@ struct EvidenceDecoder {
     part.waivers = (reader.list("waivers") ?? []).compactMap(decodeWaiver)
     for node in reader.list("metrics") ?? [] {
       if let metric = decodeMetric(node, &part.brokenReferences) { part.metrics.append(metric) }
+    }
+    for node in reader.list("artifacts") ?? [] {
+      part.metrics += decodeArtifact(node)
     }
     return part
   }

@@ -67,7 +67,8 @@ enum ReportWording {
   static func metric(_ use: MetricUse) -> String {
     let value = use.value
     var text = "\(value.name) = \(value.display)"
-    text += [value.period, value.source].compactMap { $0 }.map { ", \($0)" }.joined()
+    text += [value.period, value.source, value.figures].compactMap { $0 }.map { ", \($0)" }
+      .joined()
     if use.decided.isEmpty {
       text += "; decides no requirement in scope"
     } else {

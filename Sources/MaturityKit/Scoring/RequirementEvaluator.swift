@@ -79,7 +79,9 @@ struct RequirementEvaluator {
 
   static func describe(_ metric: MetricValue, against rule: MetricRule) -> String {
     var text = "metric \(metric.name) = \(metric.display), needs \(rule.condition)"
-    if let source = metric.source { text += " [\(source)]" }
+    if let source = metric.source {
+      text += " [\(source)\(metric.figures.map { ": \($0)" } ?? "")]"
+    }
     return text
   }
 

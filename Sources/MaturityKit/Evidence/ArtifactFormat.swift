@@ -1,0 +1,57 @@
+/// The artifact formats a bundle can declare, and how several files of one format combine.
+public enum ArtifactFormat: String, Sendable, CaseIterable {
+  case junit
+  case cobertura
+  case lcov
+  case deployments
+
+  public func read(_ file: SourceFile) throws(Diagnostic) -> ArtifactReading {
+    switch self {
+    case .junit: return try JUnitReader.read(file)
+    case .cobertura: return try CoberturaReader.read(file)
+    case .lcov: return try LCOVReader.read(file)
+    case .deployments: return try DeploymentLogReader.read(file)
+    }
+  }
+
+  /// The metrics and figures of several readings of this format taken together: counts are
+  /// summed and the percentages recomputed from them. Nil for deployment logs, whose
+  /// medians cannot be combined from per-file figures.
+  func combine(_ readings: [ArtifactReading]) -> ArtifactReading? {
+    guard readings.count > 1 else { return readings.first }
+    guard self != .deployments else { return nil }
+    var totals: [String: Double] = [:]
+    var order: [String] = []
+    for reading in readings {
+      for (name, value) in reading.figures {
+        guard let number = Double(value) else { continue }
+        if totals[name] == nil { order.append(name) }
+        totals[name, default: 0] += number
+      }
+    }
+    var combined = ArtifactReading(
+      format: rawValue,
+      figures: order.map { ($0, NumberText.format(totals[$0] ?? 0, decimals: 3)) },
+      warnings: readings.flatMap(\.warnings))
+    combined.metrics = metrics(from: totals)
+    return combined
+  }
+
+  private func metrics(from totals: [String: Double]) -> [String: Double] {
+    func share(_ part: String, of whole: [String]) -> Double? {
+      let total = whole.compactMap { totals[$0] }.reduce(0, +)
+      return total > 0 ? 100 * (totals[part] ?? 0) / total : nil
+    }
+    var metrics: [String: Double] = [:]
+    switch self {
+    case .junit:
+      metrics["test_pass_rate_percent"] = share("passed", of: ["passed", "failed", "errored"])
+    case .cobertura, .lcov:
+      metrics["line_coverage_percent"] = share("lines_covered", of: ["lines_total"])
+      metrics["branch_coverage_percent"] = share("branches_covered", of: ["branches_total"])
+    case .deployments:
+      break
+    }
+    return metrics
+  }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+extension EvidenceDecoder {
+  // MARK: - Artifacts
+
+  /// Reads the files an `artifacts:` entry names and turns their readings into metrics,
+  /// each remembering its files and figures so a report can say what decided a status.
+  func decodeArtifact(_ node: YAMLNode) -> [MetricValue] {
+    guard
+      let reader = MappingReader(
+        node, "an artifact entry", keys: ["format", "files"],
+        context: context),
+      let format = reader.choice("format", as: ArtifactFormat.self, required: true),
+      let patterns = reader.texts("files", required: true)
+    else { return [] }
+    let reported = context.diagnostics.count
+    let files = patterns.flatMap { matches($0, at: reader.optional("files") ?? node) }
+    // A reference already reported as outside or missing needs no second error.
+    if files.isEmpty, context.diagnostics.count == reported {
+      context.error(
+        "no file in the bundle matches \(patterns.joined(separator: ", "))", at: node)
+    }
+    guard !files.isEmpty else { return [] }
+    var readings: [ArtifactReading] = []
+    for path in files {
+      switch FileReader.read(
+        (bundlePath as NSString).appendingPathComponent(path),
+        displayPath: (bundlePath as NSString).appendingPathComponent(path), maxBytes: 256 << 20)
+      {
+      case .failure(let problem): context.append(problem)
+      case .success(let file):
+        do {
+          let reading = try format.read(file)
+          reading.warnings.forEach(context.append)
+          readings.append(reading)
+        } catch {
+          context.append(error)
+        }
+      }
+    }
+    guard readings.count == files.count else { return [] }
+    guard let combined = format.combine(readings) else {
+      context.error("a deployments entry names one log; found \(files.count) files", at: node)
+      return []
+    }
+    return metrics(combined, files: files, at: node)
+  }
+
+  private func metrics(_ reading: ArtifactReading, files: [String], at node: YAMLNode)
+    -> [MetricValue]
+  {
+    let figures = reading.figures.map { "\($0.name) \($0.value)" }.joined(separator: ", ")
+    let source = files.count == 1 ? files[0] : "\(files[0]) and \(files.count - 1) more"
+    return reading.metrics.keys.sorted().compactMap { name in
+      guard let value = reading.metrics[name], let unit = MetricCatalog.definition(name)?.unit
+      else { return nil }
+      return MetricValue(
+        name: name, value: value, writtenValue: value, writtenUnit: unit, period: nil,
+        source: source, date: nil, location: context.location(of: node), figures: figures)
+    }
+  }
+
+  /// The bundle files a reference names; a `*` or `?` in its last component is a pattern.
+  private func matches(_ pattern: String, at node: YAMLNode) -> [String] {
+    let folder = (pattern as NSString).deletingLastPathComponent
+    let name = (pattern as NSString).lastPathComponent
+    guard name.contains("*") || name.contains("?") else {
+      if let problem = BundlePath.check(pattern, in: bundlePath) {
+        context.error("artifact \(describe(problem, pattern))", at: node)
+        return []
+      }
+      return [pattern]
+    }
+    if !folder.isEmpty, let problem = BundlePath.check(folder, in: bundlePath),
+      problem != .notAFile
+    {
+      context.error("artifact \(describe(problem, folder))", at: node)
+      return []
+    }
+    let directory = (bundlePath as NSString).appendingPathComponent(folder)
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+    return names.filter { fnmatch(name, $0, 0) == 0 }.sorted()
+      .map { folder.isEmpty ? $0 : (folder as NSString).appendingPathComponent($0) }
+      .filter { BundlePath.check($0, in: bundlePath) == nil }
+  }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+@testable import MaturityKit
+
+/// Artifacts declared in a bundle decide requirements like hand-given metrics.
+@Suite struct ArtifactBundleTests {
+  private func junit(passed: Int, failed: Int) -> String {
+    let cases =
+      Array(repeating: "<testcase name=\"ok\" time=\"1\"/>", count: passed)
+      + Array(repeating: "<testcase name=\"bad\"><failure/></testcase>", count: failed)
+    return "<testsuites><testsuite name=\"s\">\(cases.joined())</testsuite></testsuites>\n"
+  }
+
+  private let scope =
+    "scope: {organisation: O, name: N, kind: application, assessed_on: 2026-11-20}\n"
+
+  @Test func aJUnitFileDecidesAPassRateRequirementAndSaysWhichFileAndFigures() throws {
+    let folder = try Fixture.bundle([
+      "e.yaml": scope + "artifacts:\n  - {format: junit, files: \"reports/*.xml\"}\n",
+      "reports/a.xml": junit(passed: 95, failed: 1),
+      "reports/b.xml": junit(passed: 3, failed: 1),
+    ])
+    let library = StandardsLoader().load(paths: []).library
+    let loaded = BundleLoader(library: library).load(folder)
+    #expect(summary(loaded.diagnostics) == [])
+    let bundle = try #require(loaded.bundle)
+    // 98 passed of 100 across both files: 98 %, which meets L3 (≥ 95) and L4 (≥ 98).
+    let metric = try #require(bundle.metrics.first)
+    #expect(metric.name == "test_pass_rate_percent")
+    #expect(metric.value == 98)
+    #expect(metric.source == "reports/a.xml and 1 more")
+    let assessment = Assessor(library: library).assess(bundle)
+    #expect(assessment.status("CT-AU-PI-PE-L4-1") == .met)
+    #expect(
+      assessment.result("CT-AU-PI-PE-L4-1")?.reason
+        == "metric test_pass_rate_percent = 98 %, needs ≥ 98 % [reports/a.xml and 1 more:"
+        + " tests 100, passed 98, failed 2, errored 0, skipped 0, flaky 0, duration_seconds 98]")
+  }
+
+  @Test func aMetricFromAnArtifactAndByHandIsGivenTwice() throws {
+    let folder = try Fixture.bundle([
+      "e.yaml": scope + "artifacts:\n  - {format: junit, files: r.xml}\n"
+        + "metrics:\n  - {name: test_pass_rate_percent, value: 50}\n",
+      "r.xml": junit(passed: 1, failed: 0),
+    ])
+    let loaded = BundleLoader(library: StandardsLoader().load(paths: []).library).load(folder)
+    #expect(
+      summary(loaded.diagnostics).map { $0.dropFirst(4) } == [
+        " 'test_pass_rate_percent' has a value twice in this bundle; keep one"
+      ])
+  }
+
+  @Test(arguments: [
+    ("../outside.xml", "artifact refers to '../outside.xml', which lies outside the bundle"),
+    ("missing.xml", "artifact refers to 'missing.xml', which does not exist in the bundle"),
+    ("\"none/*.xml\"", "artifact refers to 'none', which does not exist in the bundle"),
+    ("\"*.json\"", "no file in the bundle matches *.json"),
+  ])
+  func artifactFilesStayInsideTheBundle(files: String, message: String) throws {
+    let folder = try Fixture.bundle([
+      "e.yaml": scope + "artifacts:\n  - {format: junit, files: \(files)}\n"
+    ])
+    let loaded = BundleLoader(library: StandardsLoader().load(paths: []).library).load(folder)
+    #expect(loaded.diagnostics.map(\.message) == [message])
+  }
+
+  @Test func aBrokenArtifactIsAnErrorInItsOwnFile() throws {
+    let folder = try Fixture.bundle([
+      "e.yaml": scope + "artifacts:\n  - {format: junit, files: r.xml}\n",
+      "r.xml": "<testsuites><testsuite>",
+    ])
+    let loaded = BundleLoader(library: StandardsLoader().load(paths: []).library).load(folder)
+    #expect(loaded.diagnostics.count == 1)
+    #expect(loaded.diagnostics.first?.location?.file.hasSuffix("r.xml") == true)
+    #expect(loaded.bundle?.metrics.isEmpty == true)
+  }
+
+  @Test func theSelfAssessmentExampleReadsItsOwnTestRun() throws {
+    enterPackageRoot()
+    let result = MaturityCommand.run(["metrics", "Examples/maturity-self"])
+    #expect(result.exitCode == 0)
+    #expect(
+      result.stdout.hasPrefix(
+        "test_pass_rate_percent = 100 %, reports/swift-test-junit.xml,"
+          + " tests 242, passed 242"))
+    #expect(result.stdout.contains("line_coverage_percent = 95.31 %, coverage/lcov.info"))
+  }
+}
