@@ -1,9 +1,9 @@
 import Foundation
 import MaturityKit
 
-// A libFuzzer target: every input goes through the YAML loader, then through the
-// standards and evidence decoders, the scorer and the reports, which must report problems
-// and never crash. Build and run it with Fuzz/run, which sets MATURITY_FUZZ=1 so that the
+// A libFuzzer target: every input goes through the artifact readers (JUnit, Cobertura,
+// LCOV, deployment log) and the YAML loader, then through the standards and evidence
+// decoders, the scorer and the reports, which must report problems and never crash. Build and run it with Fuzz/run, which sets MATURITY_FUZZ=1 so that the
 // package adds -sanitize=fuzzer,address and -D FUZZING.
 
 private let library = StandardsLoader().load(paths: []).library
@@ -11,6 +11,9 @@ private let scratch = FileManager.default.temporaryDirectory
   .appendingPathComponent("maturity-fuzz-\(getpid())")
 
 private func fuzzOne(_ bytes: [UInt8]) {
+  // Every artifact reader sees every input too: they must throw or read, never crash.
+  let artifact = SourceFile(path: "fuzz.artifact", bytes: bytes)
+  for format in ArtifactFormat.allCases { _ = try? format.read(artifact) }
   let file = SourceFile(path: "fuzz.yaml", bytes: bytes)
   let limits = YAMLLimits(maxFileBytes: 1 << 20, maxNodes: 200_000, maxDepth: 64)
   guard (try? YAMLLoader.load(file, limits: limits)) != nil else { return }
