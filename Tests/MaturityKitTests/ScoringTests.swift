@@ -401,3 +401,13 @@ import Testing
     #expect(Suggestion.closest(to: "zzzzzz", in: ["format"]) == nil)
   }
 }
+
+@Suite struct TextWrapTests {
+  @Test func wrapsByTerminalColumnsSoWideTextStaysInside() {
+    let text = String(repeating: "持续交付 ", count: 30)
+    let lines = TextWrap.wrap(text, width: 40, indent: "  ")
+    #expect(lines.allSatisfy { TerminalText.displayWidth($0) <= 40 })
+    // Each word takes 8 columns: four words and three spaces (35) fit in 38, five do not.
+    #expect(lines.first == "  持续交付 持续交付 持续交付 持续交付")
+  }
+}

@@ -1,18 +1,24 @@
 /// Word wrapping for terminal and Markdown text.
 enum TextWrap {
-  /// Lines of at most `width` characters (longer words stay whole), each after `indent`.
+  /// Lines of at most `width` terminal columns (wide characters count two; longer words
+  /// stay whole), each after `indent`.
   static func wrap(_ text: String, width: Int, indent: String) -> [String] {
     let available = max(width - indent.count, 20)
     var lines: [String] = []
     var current = ""
+    var used = 0
     for word in text.split(whereSeparator: \.isWhitespace) {
+      let size = TerminalText.displayWidth(String(word))
       if current.isEmpty {
         current = String(word)
-      } else if current.count + 1 + word.count <= available {
+        used = size
+      } else if used + 1 + size <= available {
         current += " " + word
+        used += 1 + size
       } else {
         lines.append(indent + current)
         current = String(word)
+        used = size
       }
     }
     if !current.isEmpty { lines.append(indent + current) }
