@@ -61,69 +61,97 @@ package enum AssessCommand {
     } catch {
       return MaturityCommand.usage(error)
     }
-    var result = MaturityCommand.Result()
-    let renderer = context.renderer
     let (loaded, failure) = context.loadStandards(arguments, limits: limits)
     if let failure { return failure }
-    var diagnostics = loaded.diagnostics
     let setup = gateOptions.setUp(library: loaded.library)
-    diagnostics += setup.diagnostics
-    var scored: [(assessment: Assessment, gate: GateResult?)] = []
-    var inputs: [String] = []
-    let options = AssessmentOptions(isStrict: arguments.has("strict"))
-    for path in arguments.positionals {
-      let bundle = BundleLoader(library: loaded.library, limits: limits).load(path)
-      diagnostics += bundle.diagnostics
-      inputs += FileReader.yamlFiles(in: path)
-      guard let evidence = bundle.bundle else { continue }
-      let assessment = Assessor(library: loaded.library, options: options).assess(evidence)
-      var gate: GateResult?
-      if let policy = setup.policy {
-        var baseline: ReportSnapshot?
-        if policy.baseline != nil, setup.diagnostics.allSatisfy({ !$0.isError }) {
-          let match = setup.baseline(for: assessment, bundleCount: arguments.positionals.count)
-          baseline = match.snapshot
-          if let problem = match.problem { diagnostics.append(problem) }
-        }
-        let loadedIDs = Set(loaded.library.standards.map(\.id))
-        gate = Gate(policy: policy, loadedStandards: loadedIDs)
-          .evaluate(assessment, baseline: baseline)
-      }
-      scored.append((assessment, gate))
-    }
+    var (scored, diagnostics, inputs) = scoreAll(
+      arguments, library: loaded.library, limits: limits, setup: setup)
+    diagnostics = loaded.diagnostics + setup.diagnostics + diagnostics
     // No report of a run with bad input may say the gate passed.
     let errorCount = diagnostics.filter(\.isError).count
     scored = scored.map { ($0.assessment, $0.gate?.failingForInput(errors: errorCount)) }
-    let output = arguments.value("output")
-    let colorChoice = arguments.value("color") ?? "auto"
-    let usesColor =
-      colorChoice == "always"
-      || (colorChoice == "auto" && output == nil
-        && context.usesColor(terminal: context.isStdoutTerminal))
     let report = render(
       scored, format: arguments.value("format") ?? "text",
       asSet: arguments.positionals.count > 1,
-      text: TextReport(usesColor: usesColor, todoLimit: todoLimit),
+      text: TextReport(usesColor: usesColor(arguments, context), todoLimit: todoLimit),
       gateLevels: setup.policy?.levels ?? [:], inputErrors: diagnostics.filter(\.isError))
+    var result = MaturityCommand.Result()
     if !scored.isEmpty || arguments.value("format") == "junit" {
-      if let output {
-        inputs += setup.inputs
-        // Standards given on the command line are inputs too.
-        for path in arguments.all("standards") {
-          inputs += FileReader.isDirectory(path) ? FileReader.yamlFiles(in: path) : [path]
-        }
-        let problem = ReportFile.write(
-          report, to: output, inputs: inputs, protectedFolders: arguments.positionals)
-        if let problem {
-          diagnostics.append(problem)
-        }
-      } else {
-        result.stdout = report
-      }
+      let delivered = deliver(report, arguments, inputs: inputs + setup.inputs)
+      result.stdout = delivered.stdout
+      if let problem = delivered.problem { diagnostics.append(problem) }
     }
-    result.stderr = renderer.render(diagnostics)
+    result.stderr = context.renderer.render(diagnostics)
     result.exitCode = exitCode(diagnostics: diagnostics, scored: scored, stderr: &result.stderr)
     return result
+  }
+
+  /// Loads and scores every bundle, applying the gate; returns what was scored, the
+  /// problems found, and the evidence files read (inputs a report must not overwrite).
+  private static func scoreAll(
+    _ arguments: ParsedArguments, library: StandardsLibrary, limits: YAMLLimits,
+    setup: GateOptions.Setup
+  ) -> (scored: [(assessment: Assessment, gate: GateResult?)], [Diagnostic], [String]) {
+    var scored: [(assessment: Assessment, gate: GateResult?)] = []
+    var diagnostics: [Diagnostic] = []
+    var inputs: [String] = []
+    let options = AssessmentOptions(isStrict: arguments.has("strict"))
+    for path in arguments.positionals {
+      let bundle = BundleLoader(library: library, limits: limits).load(path)
+      diagnostics += bundle.diagnostics
+      inputs += FileReader.yamlFiles(in: path)
+      guard let evidence = bundle.bundle else { continue }
+      let assessment = Assessor(library: library, options: options).assess(evidence)
+      let (gate, problem) = self.gate(
+        assessment, setup: setup, library: library, bundleCount: arguments.positionals.count)
+      if let problem { diagnostics.append(problem) }
+      scored.append((assessment, gate))
+    }
+    return (scored, diagnostics, inputs)
+  }
+
+  /// The gate's result for one assessment, with a problem matching its baseline, if any.
+  private static func gate(
+    _ assessment: Assessment, setup: GateOptions.Setup, library: StandardsLibrary,
+    bundleCount: Int
+  ) -> (GateResult?, Diagnostic?) {
+    guard let policy = setup.policy else { return (nil, nil) }
+    var baseline: ReportSnapshot?
+    var problem: Diagnostic?
+    if policy.baseline != nil, setup.diagnostics.allSatisfy({ !$0.isError }) {
+      (baseline, problem) = setup.baseline(for: assessment, bundleCount: bundleCount)
+    }
+    let gate = Gate(policy: policy, loadedStandards: Set(library.standards.map(\.id)))
+    return (gate.evaluate(assessment, baseline: baseline), problem)
+  }
+
+  /// Colour for the text report: always, never, or on a terminal without NO_COLOR and
+  /// without --output.
+  private static func usesColor(
+    _ arguments: ParsedArguments, _ context: MaturityCommand.Context
+  ) -> Bool {
+    switch arguments.value("color") ?? "auto" {
+    case "always": return true
+    case "never": return false
+    default:
+      return arguments.value("output") == nil
+        && context.usesColor(terminal: context.isStdoutTerminal)
+    }
+  }
+
+  /// Writes the report to --output (never over an input, including --standards files) or
+  /// returns it for standard output.
+  private static func deliver(_ report: String, _ arguments: ParsedArguments, inputs: [String])
+    -> (stdout: String, problem: Diagnostic?)
+  {
+    guard let output = arguments.value("output") else { return (report, nil) }
+    var inputs = inputs
+    for path in arguments.all("standards") {
+      inputs += FileReader.isDirectory(path) ? FileReader.yamlFiles(in: path) : [path]
+    }
+    let problem = ReportFile.write(
+      report, to: output, inputs: inputs, protectedFolders: arguments.positionals)
+    return ("", problem)
   }
 
   /// 2 when any input was bad (a gate never passes on unreadable input), else 1 when a gate

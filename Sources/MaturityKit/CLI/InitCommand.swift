@@ -40,89 +40,91 @@ package enum InitCommand {
   package static func run(_ arguments: ParsedArguments, _ context: MaturityCommand.Context)
     -> MaturityCommand.Result
   {
+    let request: (folder: String, targets: [String: Int], date: Day)
+    do {
+      request = try parse(arguments)
+    } catch {
+      return MaturityCommand.usage(error)
+    }
+    let (loaded, failure) = context.loadStandards(arguments)
+    if let failure { return failure }
+    var problems = request.targets.sorted { $0.key < $1.key }.compactMap { target in
+      loaded.library.levelProblem(domain: target.key, level: target.value)
+        .map { Diagnostic(.error, $0) }
+    }
+    if FileManager.default.fileExists(atPath: request.folder) {
+      problems.append(
+        Diagnostic(
+          .error,
+          "'\(request.folder)' already exists; init writes a new folder and never"
+            + " overwrites one"))
+    }
+    guard problems.isEmpty else {
+      return MaturityCommand.Result(
+        stderr: context.renderer.render(problems), exitCode: ExitCode.invalidInput)
+    }
+    let files = Questionnaire(
+      library: loaded.library, targets: request.targets,
+      language: arguments.value("lang") ?? "en",
+      organisation: arguments.value("organisation") ?? "Your organisation",
+      scopeName: arguments.value("scope") ?? "Your application", assessedOn: request.date
+    ).files()
+    if let problem = write(files, into: request.folder) {
+      return MaturityCommand.Result(
+        stderr: context.renderer.render(problem), exitCode: ExitCode.invalidInput)
+    }
+    let names = files.map(\.name).filter { !$0.hasPrefix(".") }.joined(separator: ", ")
+    return MaturityCommand.Result(
+      stdout: "wrote \(request.folder)/ (\(names))\nnext: fill in the statuses, then run"
+        + " 'maturity validate \(request.folder)' and 'maturity assess \(request.folder)'\n")
+  }
+
+  /// The folder, the targets and the assessment date from the command line.
+  private static func parse(_ arguments: ParsedArguments) throws(UsageError)
+    -> (folder: String, targets: [String: Int], date: Day)
+  {
     guard arguments.positionals.count == 1, let given = arguments.positionals.first,
       !given.isEmpty
-    else {
-      return MaturityCommand.usage(UsageError("expected one <folder> to create", command: spec))
-    }
+    else { throw UsageError("expected one <folder> to create", command: spec) }
     let folder = given.count > 1 && given.hasSuffix("/") ? String(given.dropLast()) : given
     var targets: [String: Int] = [:]
     for entry in arguments.all("domain") {
       let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
       guard parts.count == 2, let level = Int(parts[1]) else {
-        return MaturityCommand.usage(
-          UsageError("expected domain=level for '--domain', found '\(entry)'", command: spec))
+        throw UsageError("expected domain=level for '--domain', found '\(entry)'", command: spec)
       }
       guard targets[parts[0]] == nil else {
-        return MaturityCommand.usage(
-          UsageError("'--domain \(parts[0])' is given twice", command: spec))
+        throw UsageError("'--domain \(parts[0])' is given twice", command: spec)
       }
       targets[parts[0]] = level
     }
     guard !targets.isEmpty else {
-      return MaturityCommand.usage(
-        UsageError("missing '--domain <domain=level>' (at least one)", command: spec))
+      throw UsageError("missing '--domain <domain=level>' (at least one)", command: spec)
     }
-    var date = Day(ordinal: Int(Date().timeIntervalSince1970 / 86_400))
-    if let text = arguments.value("date") {
-      guard let day = Day(text) else {
-        return MaturityCommand.usage(
-          UsageError("expected a date YYYY-MM-DD for '--date', found '\(text)'", command: spec))
-      }
-      date = day
+    guard let text = arguments.value("date") else {
+      return (folder, targets, Day(ordinal: Int(Date().timeIntervalSince1970 / 86_400)))
     }
-    let (loaded, failure) = context.loadStandards(arguments)
-    if let failure { return failure }
-    let renderer = context.renderer
-    var problems: [Diagnostic] = []
-    for (domain, level) in targets.sorted(by: { $0.key < $1.key }) {
-      if let problem = loaded.library.levelProblem(domain: domain, level: level) {
-        problems.append(Diagnostic(.error, problem))
-      }
+    guard let date = Day(text) else {
+      throw UsageError("expected a date YYYY-MM-DD for '--date', found '\(text)'", command: spec)
     }
-    if FileManager.default.fileExists(atPath: folder) {
-      problems.append(
-        Diagnostic(
-          .error,
-          "'\(folder)' already exists; init writes a new folder and never"
-            + " overwrites one"))
-    }
-    guard problems.isEmpty else {
-      return MaturityCommand.Result(
-        stderr: renderer.render(problems), exitCode: ExitCode.invalidInput)
-    }
-    let questionnaire = Questionnaire(
-      library: loaded.library, targets: targets, language: arguments.value("lang") ?? "en",
-      organisation: arguments.value("organisation") ?? "Your organisation",
-      scopeName: arguments.value("scope") ?? "Your application", assessedOn: date)
-    do {
-      try write(questionnaire.files(), into: folder)
-    } catch {
-      let parent = (folder as NSString).deletingLastPathComponent
-      let reason =
-        FileReader.isDirectory(parent.isEmpty ? "." : parent)
-        ? "it cannot be written there" : "its parent folder '\(parent)' does not exist"
-      return MaturityCommand.Result(
-        stderr: renderer.render(Diagnostic(.error, "cannot create '\(folder)': \(reason)")),
-        exitCode: ExitCode.invalidInput)
-    }
-    let names = questionnaire.files().map(\.name).filter { !$0.hasPrefix(".") }
-      .joined(separator: ", ")
-    return MaturityCommand.Result(
-      stdout: "wrote \(folder)/ (\(names))\nnext: fill in the statuses, then run"
-        + " 'maturity validate \(folder)' and 'maturity assess \(folder)'\n")
+    return (folder, targets, date)
   }
 
   /// Writes into a temporary sibling folder, then renames it into place, so a failure
   /// leaves nothing half-written.
-  private static func write(_ files: [(name: String, text: String)], into folder: String) throws {
+  ///
+  /// - Returns: A diagnostic when the folder could not be created.
+  private static func write(_ files: [(name: String, text: String)], into folder: String)
+    -> Diagnostic?
+  {
     let target = URL(fileURLWithPath: folder)
-    guard FileReader.isDirectory(target.deletingLastPathComponent().path) else {
-      throw CocoaError(.fileNoSuchFile)
+    let parent = target.deletingLastPathComponent()
+    guard FileReader.isDirectory(parent.path) else {
+      return Diagnostic(
+        .error, "cannot create '\(folder)': its parent folder '\(parent.path)' does not exist")
     }
-    let temporary = target.deletingLastPathComponent().appendingPathComponent(
+    let temporary = parent.appendingPathComponent(
       ".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-    try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
     do {
       for file in files {
         let url = temporary.appendingPathComponent(file.name)
@@ -131,9 +133,10 @@ package enum InitCommand {
         try Data(file.text.utf8).write(to: url)
       }
       try FileManager.default.moveItem(at: temporary, to: target)
+      return nil
     } catch {
       try? FileManager.default.removeItem(at: temporary)
-      throw error
+      return Diagnostic(.error, "cannot create '\(folder)': it cannot be written there")
     }
   }
 }
