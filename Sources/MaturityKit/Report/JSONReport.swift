@@ -15,8 +15,12 @@ public struct JSONReport: Sendable {
   }
 
   public func value(_ assessment: Assessment, gate: GateResult? = nil) -> JSONValue {
-    guard case .object(var members) = value(assessment) else { return value(assessment) }
-    if let gate { members.insert(("gate", GateSection.json(gate)), at: 8) }
+    guard case .object(var members) = value(assessment), let gate else {
+      return value(assessment)
+    }
+    // The gate comes right before the domains, whatever keys precede them.
+    let index = members.firstIndex { $0.0 == "domains" } ?? members.count
+    members.insert(("gate", GateSection.json(gate)), at: index)
     return .object(members)
   }
 
