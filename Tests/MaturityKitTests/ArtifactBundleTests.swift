@@ -87,3 +87,24 @@ import Testing
     #expect(result.stdout.contains("line_coverage_percent = 95.31 %, coverage/lcov.info"))
   }
 }
+
+@Suite(.enabled(if: realData != nil, "needs ../shared/realdata"))
+struct RealArtifactBundleTests {
+  @Test func sarifFindingsFromSeveralFilesAddUpAndDecideTheSecurityGate() throws {
+    let codeQL = try #require(try realFile("sarif/codeQL-output.sarif"))
+    let runs = try #require(try realFile("cases/case12-sarif-multiple-runs.sarif"))
+    let folder = try Fixture.bundle([
+      "e.yaml": "scope: {organisation: O, name: N, kind: application, assessed_on: 2026-11-20}\n"
+        + "artifacts:\n  - {format: sarif, files: \"sarif/*.sarif\"}\n",
+      "sarif/a.sarif": String(decoding: codeQL.bytes, as: UTF8.self),
+      "sarif/b.sarif": String(decoding: runs.bytes, as: UTF8.self),
+    ])
+    let library = StandardsLoader().load(paths: []).library
+    let bundle = try #require(BundleLoader(library: library).load(folder).bundle)
+    // CodeQL: 11 open error-level results; case 12: 1; the run without results adds none.
+    #expect(bundle.metrics.map(\.name) == ["open_critical_findings"])
+    #expect(bundle.metrics.first?.value == 12)
+    let assessment = Assessor(library: library).assess(bundle)
+    #expect(assessment.status("SR-DL-DR-SG-L4-1") == .notMet)
+  }
+}

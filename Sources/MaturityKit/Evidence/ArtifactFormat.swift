@@ -3,6 +3,8 @@ public enum ArtifactFormat: String, Sendable, CaseIterable {
   case junit
   case cobertura
   case lcov
+  case sarif
+  case sbom
   case deployments
 
   public func read(_ file: SourceFile) throws(Diagnostic) -> ArtifactReading {
@@ -10,6 +12,8 @@ public enum ArtifactFormat: String, Sendable, CaseIterable {
     case .junit: return try JUnitReader.read(file)
     case .cobertura: return try CoberturaReader.read(file)
     case .lcov: return try LCOVReader.read(file)
+    case .sarif: return try SARIFReader.read(file)
+    case .sbom: return try SBOMReader.read(file)
     case .deployments: return try DeploymentLogReader.read(file)
     }
   }
@@ -33,11 +37,13 @@ public enum ArtifactFormat: String, Sendable, CaseIterable {
       format: rawValue,
       figures: order.map { ($0, NumberText.format(totals[$0] ?? 0, decimals: 3)) },
       warnings: readings.flatMap(\.warnings))
-    combined.metrics = metrics(from: totals)
+    combined.metrics = metrics(from: totals, readings: readings)
     return combined
   }
 
-  private func metrics(from totals: [String: Double]) -> [String: Double] {
+  private func metrics(from totals: [String: Double], readings: [ArtifactReading])
+    -> [String: Double]
+  {
     func share(_ part: String, of whole: [String]) -> Double? {
       let total = whole.compactMap { totals[$0] }.reduce(0, +)
       return total > 0 ? 100 * (totals[part] ?? 0) / total : nil
@@ -49,6 +55,10 @@ public enum ArtifactFormat: String, Sendable, CaseIterable {
     case .cobertura, .lcov:
       metrics["line_coverage_percent"] = share("lines_covered", of: ["lines_total"])
       metrics["branch_coverage_percent"] = share("branches_covered", of: ["branches_total"])
+    case .sarif, .sbom:
+      // Open findings add up; a file that gives no count (not analysed) adds nothing.
+      let counts = readings.compactMap { $0.metrics["open_critical_findings"] }
+      if !counts.isEmpty { metrics["open_critical_findings"] = counts.reduce(0, +) }
     case .deployments:
       break
     }
