@@ -269,3 +269,17 @@ import Testing
     }
   }
 }
+
+@Suite struct LargeArtifactTests {
+  /// libxml2 refused a single buffer over 10 MB, so complete files read as truncated.
+  @Test func aJUnitFileOverTenMegabytesIsReadWhole() throws {
+    let line = "<testcase classname=\"c\" name=\"a-test-with-a-long-enough-name\" time=\"0.5\"/>\n"
+    let count = 12 * 1024 * 1024 / line.utf8.count
+    let text =
+      "<testsuites><testsuite name=\"big\">\n"
+      + String(repeating: line, count: count) + "</testsuite></testsuites>\n"
+    let reading = try JUnitReader.read(SourceFile(path: "big.xml", text: text))
+    #expect(reading.figures.first { $0.name == "tests" }?.value == String(count))
+    #expect(reading.metrics["test_pass_rate_percent"] == 100)
+  }
+}

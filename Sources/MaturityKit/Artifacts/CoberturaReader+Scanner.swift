@@ -48,7 +48,9 @@ extension CoberturaReader {
 
     /// Parses the whole file, never reading a DTD or an external entity.
     func run() throws(Diagnostic) {
-      let parser = XMLParser(data: Data(file.bytes))
+      // A stream feeds libxml2 in chunks: given all the data at once it refuses input over
+      // 10 MB ("huge input lookup") and a complete file reads as truncated.
+      let parser = XMLParser(stream: InputStream(data: Data(file.bytes)))
       parser.shouldResolveExternalEntities = false
       parser.externalEntityResolvingPolicy = .never
       parser.delegate = self

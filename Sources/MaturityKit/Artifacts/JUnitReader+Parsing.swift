@@ -40,7 +40,9 @@ extension JUnitReader {
     ///
     /// - Throws: The first XML syntax error, or a root that is not a JUnit suite.
     func run() throws(Diagnostic) {
-      let parser = XMLParser(data: Data(file.bytes))
+      // A stream feeds libxml2 in chunks: given all the data at once it refuses input over
+      // 10 MB ("huge input lookup") and a complete file reads as truncated.
+      let parser = XMLParser(stream: InputStream(data: Data(file.bytes)))
       parser.shouldResolveExternalEntities = false
       // The flag alone does not stop corelibs Foundation loading a `file:` entity when the
       // policy allows it (tried); the policy does.

@@ -39,7 +39,9 @@ extension SBOMReader {
 
     /// Parses the whole file without fetching any DTD or external entity.
     func run() throws(Diagnostic) -> ArtifactReading {
-      let parser = XMLParser(data: Data(file.bytes))
+      // A stream feeds libxml2 in chunks: given all the data at once it refuses input over
+      // 10 MB ("huge input lookup") and a complete file reads as truncated.
+      let parser = XMLParser(stream: InputStream(data: Data(file.bytes)))
       parser.shouldProcessNamespaces = true
       parser.shouldResolveExternalEntities = false
       if #available(macOS 10.15, iOS 13, tvOS 13, watchOS 6, *) {
