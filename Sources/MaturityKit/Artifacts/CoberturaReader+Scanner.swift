@@ -48,15 +48,7 @@ extension CoberturaReader {
 
     /// Parses the whole file, never reading a DTD or an external entity.
     func run() throws(Diagnostic) {
-      // A stream feeds libxml2 in chunks: given all the data at once it refuses input over
-      // 10 MB ("huge input lookup") and a complete file reads as truncated.
-      let parser = XMLParser(stream: InputStream(data: Data(file.bytes)))
-      parser.shouldResolveExternalEntities = false
-      parser.externalEntityResolvingPolicy = .never
-      parser.delegate = self
-      // The result is not trusted: on Linux it can be true after a fatal error, so the
-      // delegate keeps the first failure itself.
-      _ = parser.parse()
+      SafeXMLParser.parse(file.bytes, delegate: self)
       if let failure { throw failure }
       try checkStructure()
     }

@@ -40,18 +40,7 @@ extension JUnitReader {
     ///
     /// - Throws: The first XML syntax error, or a root that is not a JUnit suite.
     func run() throws(Diagnostic) {
-      // A stream feeds libxml2 in chunks: given all the data at once it refuses input over
-      // 10 MB ("huge input lookup") and a complete file reads as truncated.
-      let parser = XMLParser(stream: InputStream(data: Data(file.bytes)))
-      parser.shouldResolveExternalEntities = false
-      // The flag alone does not stop corelibs Foundation loading a `file:` entity when the
-      // policy allows it (tried); the policy does.
-      if #available(macOS 10.15, iOS 13, tvOS 13, watchOS 6, *) {
-        parser.externalEntityResolvingPolicy = .never
-      }
-      parser.delegate = self
-      // `parse()` returns true after some errors on Linux, so the delegate's record decides.
-      _ = parser.parse()
+      SafeXMLParser.parse(file.bytes, delegate: self)
       if let syntaxError { throw syntaxError }
       try checkRoot()
     }

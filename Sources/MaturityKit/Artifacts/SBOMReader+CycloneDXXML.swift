@@ -39,17 +39,7 @@ extension SBOMReader {
 
     /// Parses the whole file without fetching any DTD or external entity.
     func run() throws(Diagnostic) -> ArtifactReading {
-      // A stream feeds libxml2 in chunks: given all the data at once it refuses input over
-      // 10 MB ("huge input lookup") and a complete file reads as truncated.
-      let parser = XMLParser(stream: InputStream(data: Data(file.bytes)))
-      parser.shouldProcessNamespaces = true
-      parser.shouldResolveExternalEntities = false
-      if #available(macOS 10.15, iOS 13, tvOS 13, watchOS 6, *) {
-        parser.externalEntityResolvingPolicy = .never
-      }
-      parser.delegate = self
-      // `parse()` returns true after some errors on Linux, so the delegate's record decides.
-      _ = parser.parse()
+      SafeXMLParser.parse(file.bytes, delegate: self, processNamespaces: true)
       if let failure { throw failure }
       guard let version else {
         throw Diagnostic(.error, "\(expected), found no root element", in: file, line: 1, column: 1)
