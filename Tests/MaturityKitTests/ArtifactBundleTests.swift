@@ -86,6 +86,49 @@ import Testing
           + " tests 242, passed 242"))
     #expect(result.stdout.contains("line_coverage_percent = 95.31 %, coverage/lcov.info"))
   }
+
+  /// The bands for the two-service log's 0.6 a day, 9 h lead time, 66.7 % failure rate and
+  /// 1.5 h recovery, worked out by hand from Standards/dora-bands.yaml.
+  @Test(arguments: [
+    (year: "2023", bands: ["high", "elite", "no band", "high"]),
+    (year: "2021", bands: ["high", "high", "no band", "high"]),
+  ])
+  func deploymentMetricsArePlacedInTheBandsOfTheChosenYear(year: String, bands: [String])
+    throws
+  {
+    // 2023: 0.6 < 1 a day misses elite and meets high (≥ 0.142857); 9 h is below 24 (elite);
+    // 66.7 % is over the low median of 64, so no band; 1.5 h misses elite (< 1), meets high
+    // (< 24). 2021: 0.6 a day meets high (≥ 0.032854) only; 9 h misses elite (< 1 h) and
+    // meets high (≤ 168); 66.7 % is over 30, the highest band's limit; 1.5 h meets high.
+    let folder = try Fixture.bundle([
+      "e.yaml": scope + "artifacts:\n  - {format: deployments, files: d.csv}\n",
+      "d.csv": DeploymentLogReaderTests.twoServices,
+    ])
+    let result = MaturityCommand.run(["metrics", "--band-year", year, folder])
+    #expect(result.exitCode == 0)
+    let names = [
+      "deployment_frequency_per_day", "lead_time_hours", "change_failure_rate_percent",
+      "recovery_time_hours",
+    ]
+    let lines = result.stdout.replacingOccurrences(of: "\n    ", with: " ")
+      .split(separator: "\n")
+    for (name, band) in zip(names, bands) {
+      let line = lines.first { $0.hasPrefix(name + " = ") }
+      #expect(line?.hasSuffix("; dora \(year) band: \(band)") == true, "\(name): \(line ?? "")")
+    }
+  }
+
+  @Test(arguments: [
+    (value: "2020", message: "no band set has a report of 2020; dora has 2019, 2021, 2023"),
+    (value: "latest", message: "expected a year for '--band-year', found 'latest'"),
+  ])
+  func aBandYearNoSetHasIsAUsageError(value: String, message: String) {
+    enterPackageRoot()
+    let result = MaturityCommand.run(["metrics", "--band-year", value, "Examples/bank-payments"])
+    #expect(result.exitCode == 64)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.hasPrefix("Error: \(message)\n"))
+  }
 }
 
 @Suite(.enabled(if: realData != nil, "needs ../shared/realdata"))

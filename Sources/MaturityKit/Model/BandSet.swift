@@ -34,3 +34,14 @@ public struct BandReference: Sendable, Hashable {
   /// Where the rule names the band, for errors.
   public var location: SourceLocation?
 }
+
+extension BandReport {
+  /// The best band whose condition `value` meets, nil when it meets none; the report gives no
+  /// bands for `metric` at all when `metric` is not a key of `metrics`.
+  public func bestBand(of metric: String, value: Double) -> Band? {
+    metrics[metric]?.first { band in
+      MetricRule(metric: metric, comparison: band.comparison, threshold: band.threshold)
+        .isSatisfied(by: value)
+    }
+  }
+}
