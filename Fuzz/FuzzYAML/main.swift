@@ -1,10 +1,11 @@
 import Foundation
 import MaturityKit
 
-// A libFuzzer target: every input goes through the artifact readers (JUnit, Cobertura,
-// LCOV, deployment log) and the YAML loader, then through the standards and evidence
-// decoders, the scorer and the reports, which must report problems and never crash. Build and run it with Fuzz/run, which sets MATURITY_FUZZ=1 so that the
-// package adds -sanitize=fuzzer,address and -D FUZZING.
+// A libFuzzer target: every input goes through every artifact reader (JUnit, Cobertura,
+// LCOV, SARIF, SBOM, deployment log) and the YAML loader, then through the standards and
+// evidence decoders, the scorer and the reports, which must report problems and never
+// crash. Build and run it with Fuzz/run, which sets MATURITY_FUZZ=1 so that the package
+// adds -sanitize=fuzzer,address and -D FUZZING.
 
 private let library = StandardsLoader().load(paths: []).library
 private let scratch = FileManager.default.temporaryDirectory
