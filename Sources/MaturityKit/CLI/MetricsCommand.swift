@@ -80,8 +80,8 @@ package enum MetricsCommand {
       let years = sets.map { set in
         "\(set.id) has " + set.reports.map { String($0.year) }.joined(separator: ", ")
       }
-      throw UsageError(
-        "no band set has a report of \(year); " + years.joined(separator: "; "), command: spec)
+      let have = years.isEmpty ? "no band set is loaded" : years.joined(separator: "; ")
+      throw UsageError("no band set has a report of \(year); \(have)", command: spec)
     }
     return found
   }
