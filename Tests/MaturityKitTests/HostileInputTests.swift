@@ -268,6 +268,47 @@ import Testing
       #expect(!error.message.isEmpty)
     }
   }
+
+  /// A JUnit file the fuzzer mutated to declare UTF-7 (run 7): the system libxml2 crashed in
+  /// `xmlSwitchToEncoding`. Every XML reader must refuse the declaration before libxml2 runs.
+  @Test(arguments: [ArtifactFormat.junit, .cobertura, .sbom])
+  func anEncodingLibxml2CannotSwitchToIsRefusedBeforeParsing(format: ArtifactFormat) throws {
+    let crash =
+      "PD94bWwgdmVyc2lvbj0iMS4wIiBlbmNvZGluZz0iVVRGLTciPz4KPHRlc3RzdWl0ZSBuYW1lPSJleGFtcGxl"
+      + "LlNvYWt6dWl0ZSIgdGVzdHM9IjMiIGZhaWx1cmVzPSIwaXRvcmVkIChJTlNJR0hULTIzMCkuCiAgIyBGb3Vy"
+      + "IGtleXM6IGxldmVscyAzLTUgYXJlIGRlY2lkZWQgYnkgdGhlIERPUmyRLlNvYWtTdWkwLDUiLz4KPC90ZXN0"
+      + "c3VpdGU+Cg=="
+    let bytes = try #require(Data(base64Encoded: crash))
+    #expect(
+      errors(format, SourceFile(path: "r.xml", bytes: Array(bytes))) == [
+        "1:31: expected an XML declaration naming UTF-8, US-ASCII or ISO-8859-1, found"
+          + " encoding 'UTF-7'; convert the file to UTF-8"
+      ])
+  }
+
+  /// The declaration is found after a BOM, with single quotes and spaces round `=`; the BOM
+  /// is not a column. A lower-case `utf-8` is read as before.
+  @Test func theDeclaredEncodingIsReadWhereverTheDeclarationPutsIt() {
+    let suite = "<testsuite name=\"s\"><testcase name=\"a\"/></testsuite>\n"
+    let ebcdic = "\u{FEFF}<?xml version='1.0' encoding = 'ebcdic-us'?>\n" + suite
+    #expect(
+      errors(.junit, SourceFile(path: "r.xml", text: ebcdic)) == [
+        "1:33: expected an XML declaration naming UTF-8, US-ASCII or ISO-8859-1, found"
+          + " encoding 'ebcdic-us'; convert the file to UTF-8"
+      ])
+    let utf8 = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + suite
+    #expect(errors(.junit, SourceFile(path: "r.xml", text: utf8)) == [])
+  }
+
+  /// "line:column: message" of the error reading `file` gives, or nothing when it reads.
+  private func errors(_ format: ArtifactFormat, _ file: SourceFile) -> [String] {
+    do {
+      _ = try format.read(file)
+      return []
+    } catch {
+      return summary([error])
+    }
+  }
 }
 
 @Suite struct LargeArtifactTests {

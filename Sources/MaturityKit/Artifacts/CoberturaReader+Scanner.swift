@@ -48,7 +48,7 @@ extension CoberturaReader {
 
     /// Parses the whole file, never reading a DTD or an external entity.
     func run() throws(Diagnostic) {
-      SafeXMLParser.parse(file.bytes, delegate: self)
+      try SafeXMLParser.parse(file, delegate: self)
       if let failure { throw failure }
       try checkStructure()
     }

@@ -40,7 +40,7 @@ extension JUnitReader {
     ///
     /// - Throws: The first XML syntax error, or a root that is not a JUnit suite.
     func run() throws(Diagnostic) {
-      SafeXMLParser.parse(file.bytes, delegate: self)
+      try SafeXMLParser.parse(file, delegate: self)
       if let syntaxError { throw syntaxError }
       try checkRoot()
     }

@@ -39,7 +39,7 @@ extension SBOMReader {
 
     /// Parses the whole file without fetching any DTD or external entity.
     func run() throws(Diagnostic) -> ArtifactReading {
-      SafeXMLParser.parse(file.bytes, delegate: self, processNamespaces: true)
+      try SafeXMLParser.parse(file, delegate: self, processNamespaces: true)
       if let failure { throw failure }
       guard let version else {
         throw Diagnostic(.error, "\(expected), found no root element", in: file, line: 1, column: 1)

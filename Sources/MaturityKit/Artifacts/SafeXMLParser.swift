@@ -4,17 +4,27 @@ import Foundation
   import FoundationXML
 #endif
 
-/// The one way the artifact readers run `XMLParser`: streamed, and never reading a DTD or an
-/// external entity.
+/// The one way the artifact readers run `XMLParser`: streamed, never reading a DTD or an
+/// external entity, and only in an encoding libxml2 decodes itself.
 enum SafeXMLParser {
-  /// Feeds `bytes` to `delegate`, which must keep its own record of the first failure: on Linux
+  /// The encodings libxml2 handles without iconv, upper-cased. Others (EBCDIC-US, and UTF-7
+  /// with stray bytes, both found by the fuzzer) crash the system libxml2 2.9 inside
+  /// `xmlSwitchToEncoding` when fed through FoundationXML's push parser.
+  static let encodings: Set<String> = [
+    "UTF-8", "UTF8", "US-ASCII", "ASCII", "ISO-8859-1", "ISO_8859-1", "LATIN1", "ISO-LATIN-1",
+  ]
+
+  /// Feeds `file` to `delegate`, which must keep its own record of the first failure: on Linux
   /// `parse()` can return true after a fatal error, so its result is not returned.
+  ///
+  /// - Throws: An XML declaration naming an encoding outside `encodings`.
   static func parse(
-    _ bytes: [UInt8], delegate: any XMLParserDelegate, processNamespaces: Bool = false
-  ) {
+    _ file: SourceFile, delegate: any XMLParserDelegate, processNamespaces: Bool = false
+  ) throws(Diagnostic) {
+    try checkDeclaredEncoding(file)
     // A stream feeds libxml2 in chunks: given all the data at once it refuses input over
     // 10 MB ("huge input lookup") and a complete file reads as truncated.
-    let parser = XMLParser(stream: InputStream(data: Data(bytes)))
+    let parser = XMLParser(stream: InputStream(data: Data(file.bytes)))
     parser.shouldProcessNamespaces = processNamespaces
     parser.shouldResolveExternalEntities = false
     // The flag alone does not stop corelibs Foundation loading a `file:` entity when the
@@ -24,5 +34,50 @@ enum SafeXMLParser {
     }
     parser.delegate = delegate
     _ = parser.parse()
+  }
+
+  /// Reads the `encoding` of a leading `<?xml ...?>` declaration (after a UTF-8 BOM) and
+  /// refuses one outside `encodings`. A file without a declaration, or in UTF-16 with a BOM,
+  /// is left to libxml2's own detection, which does not crash.
+  static func checkDeclaredEncoding(_ file: SourceFile) throws(Diagnostic) {
+    let bytes = file.bytes
+    let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    guard bytes[start...].starts(with: Array("<?xml".utf8)) else { return }
+    let end = min(bytes.count, start + 1024)
+    guard let close = firstIndex(of: Array("?>".utf8), in: bytes, from: start, to: end),
+      let key = firstIndex(of: Array("encoding".utf8), in: bytes, from: start, to: close)
+    else { return }
+    var index = key + 8
+    func skipSpace() {
+      while index < close, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+    }
+    skipSpace()
+    guard index < close, bytes[index] == UInt8(ascii: "=") else { return }
+    index += 1
+    skipSpace()
+    guard index < close, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'")
+    else { return }
+    let quote = bytes[index]
+    let valueStart = index + 1
+    guard let valueEnd = bytes[valueStart..<close].firstIndex(of: quote) else { return }
+    let name = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
+    guard !encodings.contains(name.uppercased()) else { return }
+    let before = bytes[..<valueStart]
+    let line = before.filter { $0 == 0x0A }.count + 1
+    let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+    throw Diagnostic(
+      .error,
+      "expected an XML declaration naming UTF-8, US-ASCII or ISO-8859-1, found encoding"
+        + " '\(name)'; convert the file to UTF-8", in: file, line: line,
+      column: valueStart - lineStart + 1 - (line == 1 ? start : 0))
+  }
+
+  private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from: Int, to: Int)
+    -> Int?
+  {
+    guard to - from >= needle.count else { return nil }
+    return (from...(to - needle.count)).first {
+      bytes[$0..<($0 + needle.count)].elementsEqual(needle)
+    }
   }
 }
