@@ -41,10 +41,10 @@ enum SafeXMLParser {
   /// is left to libxml2's own detection, which does not crash.
   static func checkDeclaredEncoding(_ file: SourceFile) throws(Diagnostic) {
     let bytes = file.bytes
-    let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    let start = file.hasByteOrderMark ? 3 : 0
     guard bytes[start...].starts(with: Array("<?xml".utf8)) else { return }
-    let end = min(bytes.count, start + 1024)
-    guard let close = firstIndex(of: Array("?>".utf8), in: bytes, from: start, to: end),
+    // No `>` can stand inside a declaration before its closing `?>`, however long it is.
+    guard let close = bytes[start...].firstIndex(of: UInt8(ascii: ">")),
       let key = firstIndex(of: Array("encoding".utf8), in: bytes, from: start, to: close)
     else { return }
     var index = key + 8
@@ -62,14 +62,12 @@ enum SafeXMLParser {
     guard let valueEnd = bytes[valueStart..<close].firstIndex(of: quote) else { return }
     let name = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
     guard !encodings.contains(name.uppercased()) else { return }
-    let before = bytes[..<valueStart]
-    let line = before.filter { $0 == 0x0A }.count + 1
-    let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+    let position = file.position(ofByte: valueStart)
     throw Diagnostic(
       .error,
       "expected an XML declaration naming UTF-8, US-ASCII or ISO-8859-1, found encoding"
-        + " '\(name)'; convert the file to UTF-8", in: file, line: line,
-      column: valueStart - lineStart + 1 - (line == 1 ? start : 0))
+        + " '\(name)'; convert the file to UTF-8", in: file, line: position.line,
+      column: position.column)
   }
 
   private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from: Int, to: Int)
