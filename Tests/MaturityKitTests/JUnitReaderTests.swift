@@ -181,7 +181,15 @@ import Testing
         "tests=20000", "passed=15000", "failed=5000", "errored=0", "skipped=0", "flaky=0",
         "duration_seconds=6250",
       ])
-    #expect(reading.warnings.count == 5001)
+    // The suite's count on line 1, then 50 decimal-comma warnings in full and one counting
+    // the other 4,950 at the last of them.
+    let messages = reading.warnings.map(\.message)
+    #expect(messages.count == 52)
+    #expect(messages.first?.hasPrefix("<testsuite> says tests=\"1\" but holds 20000") == true)
+    #expect(messages[50].hasSuffix("uses a decimal comma; read as 0.5 seconds"))
+    #expect(messages[51] == "4950 more warnings like the one above were left out")
+    #expect(reading.warnings[51].location == reading.warnings[50].location)
+    #expect(reading.warnings[50].location?.line == 198)
     #expect(Date().timeIntervalSince(started) < 5)
   }
 

@@ -23,16 +23,30 @@ extension JUnitReader {
   ///
   /// A class only because `XMLParser` needs an `NSObject` delegate; it lives for one read.
   final class Collector: NSObject, XMLParserDelegate {
-    let file: SourceFile
+    /// The most warnings of one kind kept in full; the rest are counted in one more warning.
+    static let maxWarningsPerKind = 50
+
+    /// What a warning is about, so that thousands of one kind do not hide another.
+    enum WarningKind: Hashable {
+      case time
+      case suiteCount
+      case misplacedCase
+      case noCases
+    }
+
+    let file: ArtifactFile
     private(set) var tally = Tally()
-    private(set) var warnings: [Diagnostic] = []
+    /// Warnings waiting for their places, which one pass over the file finds at the end.
+    private var pending: [(kind: WarningKind, message: String, element: OpenElement?)] = []
+    private var kept: [WarningKind: Int] = [:]
+    private var leftOut: [WarningKind: Int] = [:]
     private var stack: [OpenElement] = []
     private var root: OpenElement?
     private var rootTime: String?
     private var current: OpenCase?
     private var syntaxError: Diagnostic?
 
-    init(file: SourceFile) {
+    init(file: ArtifactFile) {
       self.file = file
     }
 
@@ -46,17 +60,39 @@ extension JUnitReader {
     }
 
     /// The root's own `time`, for files whose cases carry none.
-    func rootSeconds(_ warnings: inout [Diagnostic]) -> Double? {
+    func rootSeconds() -> Double? {
       guard let root, let rootTime else { return nil }
       let (value, warning) = JUnitReader.seconds(rootTime)
-      if let warning { warnings.append(diagnostic(.warning, warning, at: root)) }
+      if let warning { warn(.time, warning, at: root) }
       return value
     }
 
-    func noCasesWarning() -> Diagnostic {
+    func warnNoCases() {
       let message = "expected at least one <testcase>, found none; there is no pass rate"
-      guard let root else { return Diagnostic(.warning, message, in: file, line: 1, column: 1) }
-      return diagnostic(.warning, message, at: root)
+      pending.append((.noCases, message, root))
+    }
+
+    /// The warnings, each at the `<` of its element's start tag, with its line quoted; after
+    /// the last one kept of a kind, one saying how many more of that kind were left out.
+    func locatedWarnings() -> [Diagnostic] {
+      let elements = pending.compactMap(\.element)
+      let lines = file.texts(ofLines: Set(elements.flatMap(Self.linesSearched)))
+      var warnings: [Diagnostic] = []
+      var seen: [WarningKind: Int] = [:]
+      for warning in pending {
+        let located =
+          warning.element.map { diagnostic(.warning, warning.message, at: $0, lines: lines) }
+          ?? file.diagnostic(.warning, warning.message, line: 1, column: 1)
+        warnings.append(located)
+        seen[warning.kind, default: 0] += 1
+        guard seen[warning.kind] == kept[warning.kind], let more = leftOut[warning.kind] else {
+          continue
+        }
+        var summary = located
+        summary.message = "\(more) more warnings like the one above were left out"
+        warnings.append(summary)
+      }
+      return warnings
     }
 
     // MARK: - XMLParserDelegate
@@ -96,7 +132,7 @@ extension JUnitReader {
       let code = (error as NSError).code
       let (line, column) = (parser.lineNumber, parser.columnNumber)
       let message = syntaxMessage(code: code, line: line, column: column)
-      syntaxError = Diagnostic(.error, message, in: file, line: line, column: column)
+      syntaxError = file.diagnostic(.error, message, line: line, column: column)
       parser.abortParsing()
     }
 
@@ -117,7 +153,7 @@ extension JUnitReader {
       guard current == nil, let parent = stack.last, parent.isSuite else {
         let parent = stack.last.map { "<\($0.name)>" } ?? "the document"
         warn(
-          "a <testcase> inside \(parent) is not counted; expected it inside a <testsuite>",
+          .misplacedCase, "a <testcase> inside \(parent) is not counted; expected it inside a <testsuite>",
           at: element)
         return
       }
@@ -125,7 +161,7 @@ extension JUnitReader {
       current = OpenCase(depth: stack.count)
       let (seconds, warning) = JUnitReader.seconds(time ?? "")
       current?.seconds = seconds
-      if let warning { warn(warning, at: element) }
+      if let warning { warn(.time, warning, at: element) }
     }
 
     /// Warns when the suite's `tests=` disagrees, then adds its cases to the enclosing suite.
@@ -135,11 +171,11 @@ extension JUnitReader {
       guard !declared.isEmpty else { return }
       let title = suite.suiteName.map { "<\(suite.name)> '\($0)'" } ?? "<\(suite.name)>"
       guard let count = Int(declared), count >= 0 else {
-        return warn("\(title) has tests=\"\(declared)\"; expected a whole number", at: suite)
+        return warn(.suiteCount, "\(title) has tests=\"\(declared)\"; expected a whole number", at: suite)
       }
       guard count != suite.cases else { return }
       warn(
-        "\(title) says tests=\"\(declared)\" but holds \(suite.cases) test cases; "
+        .suiteCount, "\(title) says tests=\"\(declared)\" but holds \(suite.cases) test cases; "
           + "using the \(suite.cases) counted", at: suite)
     }
 
@@ -152,25 +188,39 @@ extension JUnitReader {
 
     // MARK: - Messages and positions
 
-    private func warn(_ message: String, at element: OpenElement) {
-      warnings.append(diagnostic(.warning, message, at: element))
+    private func warn(_ kind: WarningKind, _ message: String, at element: OpenElement) {
+      guard kept[kind, default: 0] < Self.maxWarningsPerKind else {
+        return leftOut[kind, default: 0] += 1
+      }
+      kept[kind, default: 0] += 1
+      pending.append((kind, message, element))
     }
 
     /// A diagnostic at the `<` that opens the element's start tag.
     private func diagnostic(
-      _ severity: Diagnostic.Severity, _ message: String, at element: OpenElement
+      _ severity: Diagnostic.Severity, _ message: String, at element: OpenElement,
+      lines: [Int: String]? = nil
     ) -> Diagnostic {
-      let start = tagStart(element)
-      return Diagnostic(severity, message, in: file, line: start.line, column: start.column)
+      let lines = lines ?? file.texts(ofLines: Set(Self.linesSearched(for: element)))
+      let start = tagStart(element, lines: lines)
+      let location = SourceLocation(file: file.path, line: start.line, column: start.column)
+      return Diagnostic(severity, message, at: location, sourceLine: lines[start.line])
+    }
+
+    /// The lines a start tag reported at `element` may begin on.
+    private static func linesSearched(for element: OpenElement) -> ClosedRange<Int> {
+      max(element.line - 19, 1)...max(element.line, 1)
     }
 
     /// Where the element's start tag begins: the last `<name` at or before the position
     /// libxml2 reported, searched backwards over the few lines a start tag may span.
-    private func tagStart(_ element: OpenElement) -> (line: Int, column: Int) {
-      var number = min(element.line, file.lineCount)
+    private func tagStart(_ element: OpenElement, lines: [Int: String])
+      -> (line: Int, column: Int)
+    {
+      var number = element.line
       var limit = element.column
       while number >= 1, number > element.line - 20 {
-        if let text = file.line(number), let column = lastTag(element.name, in: text, upTo: limit) {
+        if let text = lines[number], let column = lastTag(element.name, in: text, upTo: limit) {
           return (number, column)
         }
         number -= 1
@@ -219,8 +269,9 @@ extension JUnitReader {
     }
 
     private func closing(_ element: OpenElement, found: String) -> String {
-      "expected </\(element.name)> closing <\(element.name)> from line "
-        + "\(tagStart(element).line), found \(found)"
+      let lines = file.texts(ofLines: Set(Self.linesSearched(for: element)))
+      let line = tagStart(element, lines: lines).line
+      return "expected </\(element.name)> closing <\(element.name)> from line \(line), found \(found)"
     }
   }
 }

@@ -64,28 +64,41 @@ public enum JUnitReader {
     }
   }
 
-  /// Reads one JUnit XML file.
+  /// Reads one JUnit XML file already in memory.
+  public static func read(_ file: SourceFile) throws(Diagnostic) -> ArtifactReading {
+    try read(ArtifactFile(file))
+  }
+
+  /// Reads one JUnit XML file, streamed: memory does not grow with the file's size.
   ///
-  /// - Parameter file: The report's bytes and the path to show in diagnostics.
+  /// - Parameter file: The report and the path to show in diagnostics.
   /// - Returns: The figures `tests`, `passed`, `failed`, `errored`, `skipped`, `flaky` and,
   ///   when any time is given, `duration_seconds`; the metric `test_pass_rate_percent` when
-  ///   at least one case passed, failed or errored; warnings about odd but readable content.
+  ///   at least one case passed, failed or errored; warnings about odd but readable content,
+  ///   at most `Collector.maxWarnings` of them in full.
   /// - Throws: One error diagnostic when the file is empty, not well-formed XML, or not a
   ///   JUnit report.
-  public static func read(_ file: SourceFile) throws(Diagnostic) -> ArtifactReading {
-    guard file.bytes.dropFirst(file.hasByteOrderMark ? 3 : 0).contains(where: isText) else {
+  public static func read(_ file: ArtifactFile) throws(Diagnostic) -> ArtifactReading {
+    guard try hasText(file) else {
       let expected = "expected a JUnit XML report with a <testsuites> or <testsuite> root"
-      throw Diagnostic(.error, "\(expected), found an empty file", in: file, line: 1, column: 1)
+      throw file.diagnostic(.error, "\(expected), found an empty file", line: 1, column: 1)
     }
     let collector = Collector(file: file)
     try collector.run()
-    var warnings = collector.warnings
     let tally = collector.tally
-    let duration = tally.timedCases > 0 ? tally.seconds : collector.rootSeconds(&warnings)
-    if tally.tests == 0 { warnings.append(collector.noCasesWarning()) }
+    let duration = tally.timedCases > 0 ? tally.seconds : collector.rootSeconds()
+    if tally.tests == 0 { collector.warnNoCases() }
     return ArtifactReading(
       format: "junit", metrics: metrics(tally), figures: figures(tally, duration: duration),
-      warnings: inReadingOrder(warnings))
+      warnings: inReadingOrder(collector.locatedWarnings()))
+  }
+
+  /// True when the file holds more than white space and a byte-order mark.
+  private static func hasText(_ file: ArtifactFile) throws(Diagnostic) -> Bool {
+    let head = try file.head()
+    let body = head.starts(with: SourceFile.byteOrderMark) ? head.dropFirst(3) : head[...]
+    if body.contains(where: isText) { return true }
+    return head.count == 4096 && file.endOfText().hasText
   }
 
   /// `test_pass_rate_percent`: passed cases out of those that ran and passed, failed or
@@ -118,15 +131,22 @@ public enum JUnitReader {
   }
 
   /// True when nothing but white space follows the position.
+  static func isAtEnd(of file: ArtifactFile, line: Int, column: Int) -> Bool {
+    let end = file.endOfText()
+    return !end.hasText || (line, column) >= (end.line, end.column)
+  }
+
   static func isAtEnd(of file: SourceFile, line: Int, column: Int) -> Bool {
-    guard let last = file.bytes.lastIndex(where: isText) else { return true }
-    let end = file.position(ofByte: last + 1)
-    return (line, column) >= (end.line, end.column)
+    isAtEnd(of: ArtifactFile(file), line: line, column: column)
+  }
+
+  static func firstCharacter(of file: SourceFile) -> String {
+    firstCharacter(of: ArtifactFile(file))
   }
 
   /// The first character that is not white space, quoted, for "found" in messages.
-  static func firstCharacter(of file: SourceFile) -> String {
-    let text = String(decoding: file.bytes.prefix(64), as: UTF8.self)
+  static func firstCharacter(of file: ArtifactFile) -> String {
+    let text = String(decoding: (try? file.head(64)) ?? [], as: UTF8.self)
     guard let first = text.first(where: { !$0.isWhitespace && $0 != "\u{FEFF}" }) else {
       return "nothing"
     }

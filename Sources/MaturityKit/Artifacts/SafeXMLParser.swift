@@ -14,17 +14,31 @@ enum SafeXMLParser {
     "UTF-8", "UTF8", "US-ASCII", "ASCII", "ISO-8859-1", "ISO_8859-1", "LATIN1", "ISO-LATIN-1",
   ]
 
+  /// The most of a file's start that is searched for the end of its XML declaration.
+  static let declarationWindow = 64 << 10
+
   /// Feeds `file` to `delegate`, which must keep its own record of the first failure: on Linux
   /// `parse()` can return true after a fatal error, so its result is not returned.
   ///
-  /// - Throws: An XML declaration naming an encoding outside `encodings`.
+  /// - Throws: An XML declaration naming an encoding outside `encodings`, or a file that
+  ///   cannot be opened.
   static func parse(
     _ file: SourceFile, delegate: any XMLParserDelegate, processNamespaces: Bool = false
+  ) throws(Diagnostic) {
+    try parse(ArtifactFile(file), delegate: delegate, processNamespaces: processNamespaces)
+  }
+
+  /// Streams `file` to `delegate` from disk in chunks, so its size does not set the memory.
+  static func parse(
+    _ file: ArtifactFile, delegate: any XMLParserDelegate, processNamespaces: Bool = false
   ) throws(Diagnostic) {
     try checkDeclaredEncoding(file)
     // A stream feeds libxml2 in chunks: given all the data at once it refuses input over
     // 10 MB ("huge input lookup") and a complete file reads as truncated.
-    let parser = XMLParser(stream: InputStream(data: Data(file.bytes)))
+    guard let stream = file.inputStream() else {
+      throw Diagnostic(.error, "cannot read '\(file.path)': it cannot be opened")
+    }
+    let parser = XMLParser(stream: stream)
     parser.shouldProcessNamespaces = processNamespaces
     parser.shouldResolveExternalEntities = false
     // The flag alone does not stop corelibs Foundation loading a `file:` entity when the
@@ -39,13 +53,19 @@ enum SafeXMLParser {
   /// Reads the `encoding` of a leading `<?xml ...?>` declaration (after a UTF-8 BOM) and
   /// refuses one outside `encodings`. A file without a declaration, or in UTF-16 with a BOM,
   /// is left to libxml2's own detection, which does not crash.
-  static func checkDeclaredEncoding(_ file: SourceFile) throws(Diagnostic) {
-    let bytes = file.bytes
-    let start = file.hasByteOrderMark ? 3 : 0
+  static func checkDeclaredEncoding(_ file: ArtifactFile) throws(Diagnostic) {
+    let bytes = try file.head(declarationWindow)
+    let start = bytes.starts(with: SourceFile.byteOrderMark) ? 3 : 0
     guard bytes[start...].starts(with: Array("<?xml".utf8)) else { return }
     // No `>` can stand inside a declaration before its closing `?>`, however long it is.
-    guard let close = bytes[start...].firstIndex(of: UInt8(ascii: ">")),
-      let key = firstIndex(of: Array("encoding".utf8), in: bytes, from: start, to: close)
+    guard let close = bytes[start...].firstIndex(of: UInt8(ascii: ">")) else {
+      // A short file is left to libxml2, which says where it is cut off.
+      guard bytes.count == declarationWindow else { return }
+      throw file.diagnostic(
+        .error, "expected an XML declaration closed within its first 64 KB, found no '>'",
+        line: 1, column: 1)
+    }
+    guard let key = firstIndex(of: Array("encoding".utf8), in: bytes, from: start, to: close)
     else { return }
     var index = key + 8
     func skipSpace() {
@@ -63,10 +83,10 @@ enum SafeXMLParser {
     let name = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
     guard !encodings.contains(name.uppercased()) else { return }
     let position = file.position(ofByte: valueStart)
-    throw Diagnostic(
+    throw file.diagnostic(
       .error,
       "expected an XML declaration naming UTF-8, US-ASCII or ISO-8859-1, found encoding"
-        + " '\(name)'; convert the file to UTF-8", in: file, line: position.line,
+        + " '\(name)'; convert the file to UTF-8", line: position.line,
       column: position.column)
   }
 

@@ -26,7 +26,10 @@ public struct SourceFile: Sendable {
   public var lineCount: Int { lineStarts.count }
 
   /// True when the file starts with a UTF-8 byte-order mark, which is not shown.
-  public var hasByteOrderMark: Bool { bytes.starts(with: [0xEF, 0xBB, 0xBF]) }
+  public var hasByteOrderMark: Bool { bytes.starts(with: Self.byteOrderMark) }
+
+  /// The UTF-8 byte-order mark.
+  public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
   /// The text of 1-based line `number` without its line break, or nil past the end.
   public func line(_ number: Int) -> String? {

@@ -7,15 +7,21 @@ public enum ArtifactFormat: String, Sendable, CaseIterable {
   case sbom
   case deployments
 
-  public func read(_ file: SourceFile) throws(Diagnostic) -> ArtifactReading {
+  /// Reads one file. JUnit streams it; the other readers still read it whole.
+  public func read(_ file: ArtifactFile) throws(Diagnostic) -> ArtifactReading {
     switch self {
     case .junit: return try JUnitReader.read(file)
-    case .cobertura: return try CoberturaReader.read(file)
-    case .lcov: return try LCOVReader.read(file)
-    case .sarif: return try SARIFReader.read(file)
-    case .sbom: return try SBOMReader.read(file)
-    case .deployments: return try DeploymentLogReader.read(file)
+    case .cobertura: return try CoberturaReader.read(file.whole())
+    case .lcov: return try LCOVReader.read(file.whole())
+    case .sarif: return try SARIFReader.read(file.whole())
+    case .sbom: return try SBOMReader.read(file.whole())
+    case .deployments: return try DeploymentLogReader.read(file.whole())
     }
+  }
+
+  /// Reads bytes already in memory.
+  public func read(_ file: SourceFile) throws(Diagnostic) -> ArtifactReading {
+    try read(ArtifactFile(file))
   }
 
   /// The metrics and figures of several readings of this format taken together: counts are

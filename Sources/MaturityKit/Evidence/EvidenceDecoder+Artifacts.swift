@@ -3,6 +3,9 @@ import Foundation
 extension EvidenceDecoder {
   // MARK: - Artifacts
 
+  /// The largest artifact file read.
+  static let maxArtifactBytes = 256 << 20
+
   /// Reads the files an `artifacts:` entry names and turns their readings into metrics,
   /// each remembering its files and figures so a report can say what decided a status.
   func decodeArtifact(_ node: YAMLNode) -> [MetricValue] {
@@ -23,19 +26,17 @@ extension EvidenceDecoder {
     guard !files.isEmpty else { return [] }
     var readings: [ArtifactReading] = []
     for path in files {
-      switch FileReader.read(
-        (bundlePath as NSString).appendingPathComponent(path),
-        displayPath: (bundlePath as NSString).appendingPathComponent(path), maxBytes: 256 << 20)
-      {
-      case .failure(let problem): context.append(problem)
-      case .success(let file):
-        do {
-          let reading = try format.read(file)
-          reading.warnings.forEach(context.append)
-          readings.append(reading)
-        } catch {
-          context.append(error)
-        }
+      let diskPath = (bundlePath as NSString).appendingPathComponent(path)
+      if let problem = FileReader.check(diskPath, maxBytes: Self.maxArtifactBytes) {
+        context.append(problem)
+        continue
+      }
+      do {
+        let reading = try format.read(ArtifactFile(path: diskPath, readingFrom: diskPath))
+        reading.warnings.forEach(context.append)
+        readings.append(reading)
+      } catch {
+        context.append(error)
       }
     }
     guard readings.count == files.count else { return [] }

@@ -7,34 +7,42 @@ public enum FileReader {
     -> Result<SourceFile, Diagnostic>
   {
     let shown = displayPath ?? path
-    let url = URL(fileURLWithPath: path)
-    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
-      size > maxBytes
-    {
-      return .failure(
-        Diagnostic(
-          .error, "file is \(size) bytes, over the limit of \(maxBytes) bytes",
-          at: SourceLocation(file: shown, line: 1, column: 1)))
-    }
-    var info = stat()
-    guard stat(path, &info) == 0 else {
-      let reason = errno == ENOENT ? "it does not exist" : String(cString: strerror(errno))
-      return .failure(Diagnostic(.error, "cannot read '\(shown)': \(reason)"))
-    }
-    switch info.st_mode & S_IFMT {
-    case S_IFREG: break
-    case S_IFDIR: return .failure(Diagnostic(.error, "cannot read '\(shown)': it is a folder"))
-    default:
-      return .failure(
-        Diagnostic(.error, "cannot read '\(shown)': it is not a regular file (a pipe or device)"))
+    if let problem = check(path, displayPath: shown, maxBytes: maxBytes) {
+      return .failure(problem)
     }
     do {
-      let data = try Data(contentsOf: url)
+      let data = try Data(contentsOf: URL(fileURLWithPath: path))
       return .success(SourceFile(path: shown, bytes: [UInt8](data)))
     } catch {
       return .failure(
         Diagnostic(.error, "cannot read '\(shown)': \(String(cString: strerror(errno)))"))
     }
+  }
+
+  /// Why `path` cannot be read as an input file: missing, a folder, a pipe or device, or over
+  /// `maxBytes`; nil when it is a regular file within the limit.
+  public static func check(_ path: String, displayPath: String? = nil, maxBytes: Int)
+    -> Diagnostic?
+  {
+    let shown = displayPath ?? path
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+      let reason = errno == ENOENT ? "it does not exist" : String(cString: strerror(errno))
+      return Diagnostic(.error, "cannot read '\(shown)': \(reason)")
+    }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: break
+    case S_IFDIR: return Diagnostic(.error, "cannot read '\(shown)': it is a folder")
+    default:
+      return Diagnostic(
+        .error, "cannot read '\(shown)': it is not a regular file (a pipe or device)")
+    }
+    guard Int(info.st_size) <= maxBytes else {
+      return Diagnostic(
+        .error, "file is \(info.st_size) bytes, over the limit of \(maxBytes) bytes",
+        at: SourceLocation(file: shown, line: 1, column: 1))
+    }
+    return nil
   }
 
   public static func isDirectory(_ path: String) -> Bool {
