@@ -153,7 +153,8 @@ extension JUnitReader {
       guard current == nil, let parent = stack.last, parent.isSuite else {
         let parent = stack.last.map { "<\($0.name)>" } ?? "the document"
         warn(
-          .misplacedCase, "a <testcase> inside \(parent) is not counted; expected it inside a <testsuite>",
+          .misplacedCase,
+          "a <testcase> inside \(parent) is not counted; expected it inside a <testsuite>",
           at: element)
         return
       }
@@ -171,11 +172,13 @@ extension JUnitReader {
       guard !declared.isEmpty else { return }
       let title = suite.suiteName.map { "<\(suite.name)> '\($0)'" } ?? "<\(suite.name)>"
       guard let count = Int(declared), count >= 0 else {
-        return warn(.suiteCount, "\(title) has tests=\"\(declared)\"; expected a whole number", at: suite)
+        return warn(
+          .suiteCount, "\(title) has tests=\"\(declared)\"; expected a whole number", at: suite)
       }
       guard count != suite.cases else { return }
       warn(
-        .suiteCount, "\(title) says tests=\"\(declared)\" but holds \(suite.cases) test cases; "
+        .suiteCount,
+        "\(title) says tests=\"\(declared)\" but holds \(suite.cases) test cases; "
           + "using the \(suite.cases) counted", at: suite)
     }
 
@@ -271,7 +274,8 @@ extension JUnitReader {
     private func closing(_ element: OpenElement, found: String) -> String {
       let lines = file.texts(ofLines: Set(Self.linesSearched(for: element)))
       let line = tagStart(element, lines: lines).line
-      return "expected </\(element.name)> closing <\(element.name)> from line \(line), found \(found)"
+      return
+        "expected </\(element.name)> closing <\(element.name)> from line \(line), found \(found)"
     }
   }
 }

@@ -148,7 +148,8 @@ extension ArtifactFile {
   }
 
   private static func lineText(_ bytes: [UInt8]) -> String {
-    String(decoding: bytes.last == UInt8(ascii: "\r") ? bytes.dropLast() : bytes[...], as: UTF8.self)
+    String(
+      decoding: bytes.last == UInt8(ascii: "\r") ? bytes.dropLast() : bytes[...], as: UTF8.self)
   }
 
   /// The 1-based line and column of a byte offset, counting columns in characters as
