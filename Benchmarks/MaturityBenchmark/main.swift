@@ -7,6 +7,22 @@ import MaturityKit
 //   swift run -c release MaturityBenchmark [sub-items] [repeats]
 // It generates a standard with `sub-items` × 5 levels × 4 requirements and a bundle with a
 // claim for every requirement, in a temporary folder.
+//
+//   swift run -c release MaturityBenchmark artifacts [megabytes] [junit|sarif…]
+// instead reads generated JUnit and SARIF files of about that size (default 200 MB).
+
+switch CommandLine.arguments.dropFirst().first {
+case "artifacts":
+  let rest = CommandLine.arguments.dropFirst(2)
+  try ArtifactBenchmark.run(
+    megabytes: rest.first.flatMap { Int($0) } ?? 200,
+    formats: Set(rest.filter { Int($0) == nil }))
+  exit(0)
+case "read-artifact" where CommandLine.arguments.count == 4:
+  ArtifactBenchmark.readOne(format: CommandLine.arguments[2], path: CommandLine.arguments[3])
+  exit(0)
+default: break
+}
 
 let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let subItems = arguments.first ?? 500

@@ -10,6 +10,8 @@ public struct ArtifactFile: Sendable {
   /// The path as the user should see it in `path:line:col`.
   public let path: String
   private let storage: Storage
+  /// The size of the chunks read when no size is asked for.
+  private let chunkSize: Int
 
   private enum Storage: Sendable {
     case disk(String)
@@ -21,21 +23,25 @@ public struct ArtifactFile: Sendable {
   static let maxQuotedLineBytes = 64 << 10
 
   /// A file on disk at `diskPath`, shown as `path`.
-  public init(path: String, readingFrom diskPath: String) {
+  public init(path: String, readingFrom diskPath: String, chunkSize: Int = 1 << 16) {
     self.path = path
     storage = .disk(diskPath)
+    self.chunkSize = max(chunkSize, 1)
   }
 
-  /// Bytes already in memory.
-  public init(_ file: SourceFile) {
+  /// Bytes already in memory, handed out `chunkSize` at a time (tests use small chunks to
+  /// put tokens across chunk boundaries).
+  public init(_ file: SourceFile, chunkSize: Int = 1 << 16) {
     path = file.path
     storage = .memory(file.bytes)
+    self.chunkSize = max(chunkSize, 1)
   }
 
   /// The bytes in order, at most `size` at a time.
   ///
   /// - Throws: A diagnostic when the file cannot be opened.
-  public func chunks(of size: Int = 1 << 16) throws(Diagnostic) -> ByteChunks {
+  public func chunks(of size: Int? = nil) throws(Diagnostic) -> ByteChunks {
+    let size = size ?? chunkSize
     switch storage {
     case .memory(let bytes): return ByteChunks(bytes: bytes, size: size, path: path)
     case .disk(let diskPath): return try ByteChunks(diskPath: diskPath, size: size, path: path)
@@ -119,17 +125,16 @@ extension ArtifactFile {
     var line = 1
     var bytes: [UInt8] = []
     var isTooLong = false
-    var isFirstChunk = true
     func endLine() {
-      if numbers.contains(line), !isTooLong { texts[line] = Self.lineText(bytes) }
+      if numbers.contains(line), !isTooLong {
+        let hasMark = line == 1 && bytes.starts(with: SourceFile.byteOrderMark)
+        texts[line] = Self.lineText(bytes.dropFirst(hasMark ? 3 : 0))
+      }
       bytes.removeAll(keepingCapacity: true)
       isTooLong = false
       line += 1
     }
     while line <= last, let chunk = try? chunks.next() {
-      var chunk = chunk
-      if isFirstChunk, chunk.starts(with: SourceFile.byteOrderMark) { chunk = chunk.dropFirst(3) }
-      isFirstChunk = false
       var start = chunk.startIndex
       while start < chunk.endIndex, line <= last {
         let end = chunk[start...].firstIndex(of: UInt8(ascii: "\n")) ?? chunk.endIndex
@@ -147,9 +152,8 @@ extension ArtifactFile {
     return texts
   }
 
-  private static func lineText(_ bytes: [UInt8]) -> String {
-    String(
-      decoding: bytes.last == UInt8(ascii: "\r") ? bytes.dropLast() : bytes[...], as: UTF8.self)
+  private static func lineText(_ bytes: ArraySlice<UInt8>) -> String {
+    String(decoding: bytes.last == UInt8(ascii: "\r") ? bytes.dropLast() : bytes, as: UTF8.self)
   }
 
   /// The 1-based line and column of a byte offset, counting columns in characters as

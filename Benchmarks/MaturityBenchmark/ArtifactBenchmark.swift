@@ -1,0 +1,149 @@
+import Foundation
+import MaturityKit
+
+/// Times reading large generated artifacts and measures the reader's peak memory, each read in
+/// a child process of its own so that one file's peak does not hide another's:
+///   swift run -c release MaturityBenchmark artifacts [megabytes] [format…]
+enum ArtifactBenchmark {
+  /// The formats measured, with the generator that writes about `bytes` of each.
+  static let generators: [(format: ArtifactFormat, write: @Sendable (FileHandle, Int) -> Int)] = [
+    (.junit, ArtifactGenerator.writeJUnit),
+    (.sarif, ArtifactGenerator.writeSARIF),
+  ]
+
+  /// Generates each format in a temporary folder, reads it in a child, prints one row each.
+  static func run(megabytes: Int, formats: Set<String>) throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("maturity-artifacts-\(ProcessInfo.processInfo.processIdentifier)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    print("format  file size   items       read time  peak memory (child process)")
+    for (format, write) in generators where formats.isEmpty || formats.contains(format.rawValue) {
+      let path = folder.appendingPathComponent("big.\(format.rawValue)").path
+      guard FileManager.default.createFile(atPath: path, contents: nil),
+        let handle = FileHandle(forWritingAtPath: path)
+      else { fatalError("cannot write") }
+      let items = write(handle, megabytes << 20)
+      try handle.close()
+      let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+      let child = try measure(format: format, path: path)
+      print(
+        format.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+          + String(format: "%6.1f MB  %9d  ", Double(size) / 1_048_576, items) + child)
+      try FileManager.default.removeItem(atPath: path)
+    }
+  }
+
+  /// Runs this executable as `read-artifact FORMAT PATH` and returns what it printed.
+  private static func measure(format: ArtifactFormat, path: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    process.arguments = ["read-artifact", format.rawValue, path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let output = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .newlines)
+  }
+
+  /// The child: reads one file, then prints the time, the process's peak resident memory
+  /// and the reading's figures, so the row shows that the file was really read.
+  static func readOne(format name: String, path: String) {
+    guard let format = ArtifactFormat(rawValue: name) else { fatalError("no format \(name)") }
+    let start = DispatchTime.now().uptimeNanoseconds
+    let reading: ArtifactReading
+    do {
+      reading = try format.read(ArtifactFile(path: path, readingFrom: path))
+    } catch {
+      print("failed: \(error.message)")
+      return
+    }
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let figures = reading.figures.prefix(4).map { "\($0.name) \($0.value)" }
+    print(
+      String(format: "%7.2f s  %7.1f MB", seconds, Double(usage.ru_maxrss) / 1024) + "  ("
+        + figures.joined(separator: ", ") + ")")
+  }
+}
+
+/// Writes realistic large artifacts piece by piece, never holding the whole file.
+enum ArtifactGenerator {
+  /// A JUnit report of suites of 50 cases; one case in 20 fails with a message and a stack.
+  /// Returns the number of test cases.
+  static func writeJUnit(to handle: FileHandle, bytes: Int) -> Int {
+    var written = 0
+    var cases = 0
+    var suite = 0
+    let head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"generated\">\n"
+    handle.write(Data(head.utf8))
+    while written < bytes {
+      var text = "  <testsuite name=\"com.example.payments.Suite\(suite)Test\" tests=\"50\">\n"
+      for index in 0..<50 {
+        let name = "settlesBatch\(index)WithCurrency\(index % 7)"
+        text += "    <testcase classname=\"com.example.payments.Suite\(suite)Test\" "
+        text += "name=\"\(name)\" time=\"0.\(100 + index)\""
+        if (cases + index) % 20 == 0 {
+          text += ">\n      <failure message=\"expected 100.00 but was 99.99\" "
+          text += "type=\"java.lang.AssertionError\">java.lang.AssertionError: expected 100.00"
+          text += "\n\tat com.example.payments.Suite\(suite)Test.\(name)(Suite.java:\(index))"
+          text += "\n</failure>\n    </testcase>\n"
+        } else {
+          text += "/>\n"
+        }
+      }
+      text += "  </testsuite>\n"
+      handle.write(Data(text.utf8))
+      written += text.utf8.count
+      cases += 50
+      suite += 1
+    }
+    handle.write(Data("</testsuites>\n".utf8))
+    return cases
+  }
+
+  /// A SARIF log with one run of a code scanner: ten rules, results with a message, a
+  /// location and a fingerprint; one in ten suppressed. Returns the number of results.
+  static func writeSARIF(to handle: FileHandle, bytes: Int) -> Int {
+    let rules = (0..<10).map { index in
+      """
+      {"id": "PAY\(1000 + index)", "name": "Rule\(index)", "shortDescription": {"text": \
+      "Generated rule \(index)"}, "defaultConfiguration": {"level": \
+      "\(["error", "warning", "note"][index % 3])"}, "properties": {"security-severity": \
+      "\(Double(index) + 0.5)", "tags": ["security"]}}
+      """
+    }
+    var text = """
+      {"version": "2.1.0", "$schema": "https://json.schemastore.org/sarif-2.1.0.json", \
+      "runs": [{"tool": {"driver": {"name": "GeneratedScanner", "version": "1.0.0", \
+      "rules": [\(rules.joined(separator: ", "))]}}, "results": [
+
+      """
+    handle.write(Data(text.utf8))
+    var written = text.utf8.count
+    var results = 0
+    while written < bytes {
+      text = ""
+      for _ in 0..<100 {
+        let rule = results % 10
+        let suppressed = results % 10 == 3 ? ", \"suppressions\": [{\"kind\": \"inSource\"}]" : ""
+        text += results == 0 ? "  " : ",\n  "
+        text += """
+          {"ruleId": "PAY\(1000 + rule)", "ruleIndex": \(rule), "message": {"text": \
+          "Possible tainted value reaches a sink in handler \(results)."}, "locations": \
+          [{"physicalLocation": {"artifactLocation": {"uri": \
+          "src/main/java/com/example/payments/Handler\(results % 500).java"}, "region": \
+          {"startLine": \(results % 900 + 1), "startColumn": 5}}}], \
+          "partialFingerprints": {"primaryLocationLineHash": "\(results * 7919)"}\(suppressed)}
+          """
+        results += 1
+      }
+      handle.write(Data(text.utf8))
+      written += text.utf8.count
+    }
+    handle.write(Data("\n]}]}\n".utf8))
+    return results
+  }
+}
