@@ -115,9 +115,10 @@ import Testing
         + reading.figures.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
     }
     #expect(render(fromDisk) == render(fromMemory))
-    #expect(fromDisk.warnings.map { $0.location?.description } == [
-      "report.xml:3:3", "report.xml:4:5", "report.xml:7:3",
-    ])
+    #expect(
+      fromDisk.warnings.map { $0.location?.description } == [
+        "report.xml:3:3", "report.xml:4:5", "report.xml:7:3",
+      ])
     #expect(fromDisk.warnings.last?.sourceLine == "  <testsuite")
   }
 }
