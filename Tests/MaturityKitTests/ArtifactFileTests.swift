@@ -121,4 +121,48 @@ import Testing
       ])
     #expect(fromDisk.warnings.last?.sourceLine == "  <testsuite")
   }
+
+  @Test(arguments: [1, 2, 4, 1 << 16])
+  func textLinesSplitLikeASourceFile(chunkSize: Int) throws {
+    let source = SourceFile(path: "a.info", text: Self.text + "\n")
+    let lines = try TextLines(ArtifactFile(source, chunkSize: chunkSize))
+    var read: [String] = []
+    while let line = try lines.next() { read.append(line) }
+    #expect(read == (1...source.lineCount).map { source.line($0) ?? "?" })
+    #expect(lines.number == 5)
+    #expect(lines.last == "last")
+  }
+
+  @Test func aLineOverTheLimitIsAnErrorNotUnboundedMemory() throws {
+    let long = String(repeating: "DA:1,1;", count: TextLines.maxLineBytes / 7 + 1)
+    let source = SourceFile(path: "big.info", text: "SF:a.c\n" + long + "\nend_of_record\n")
+    let lines = try TextLines(ArtifactFile(source, chunkSize: 4096))
+    #expect(try lines.next() == "SF:a.c")
+    #expect(throws: Diagnostic.self) { _ = try lines.next() }
+    #expect(throws: Diagnostic.self) { _ = try LCOVReader.read(source) }
+    do {
+      _ = try LCOVReader.read(source)
+    } catch {
+      #expect(error.location?.description == "big.info:2:1")
+      #expect(error.message == "expected lines of at most 1 MB, found a longer one")
+    }
+  }
+
+  /// Every real LCOV tracefile reads the same streamed from disk in small chunks as from
+  /// memory: figures, warnings, places and quoted lines.
+  @Test(
+    .enabled(if: realData != nil, "needs ../shared/realdata"),
+    arguments: ["lcov/cpp/lcov.info", "lcov/csharp/lcov.info"])
+  func realTracefilesReadTheSameStreamed(name: String) throws {
+    let path = try #require(realData).appendingPathComponent(name).path
+    let memory = try LCOVReader.read(try #require(try realFile(name)))
+    let disk = try LCOVReader.read(ArtifactFile(path: name, readingFrom: path, chunkSize: 777))
+    #expect(Self.render(memory) == Self.render(disk))
+    #expect(memory.figures.count > 3)
+  }
+
+  static func render(_ reading: ArtifactReading) -> String {
+    DiagnosticRenderer().render(reading.warnings)
+      + reading.figures.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
+  }
 }

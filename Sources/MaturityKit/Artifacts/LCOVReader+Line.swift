@@ -3,6 +3,8 @@ extension LCOVReader {
   /// columns its diagnostics point at.
   struct Line {
     let number: Int
+    /// The whole line, quoted in diagnostics.
+    let text: String
     /// The text without surrounding white space.
     let body: Substring
     /// The number of white-space characters before `body`.
@@ -16,6 +18,7 @@ extension LCOVReader {
 
     init(text: String, number: Int) {
       self.number = number
+      self.text = text
       let bytes = text.utf8
       let start = bytes.firstIndex { !Self.isSpace($0) } ?? bytes.endIndex
       let end = bytes.lastIndex { !Self.isSpace($0) }.map(bytes.index(after:)) ?? start
@@ -32,12 +35,20 @@ extension LCOVReader {
     var isBlank: Bool { body.isEmpty }
 
     /// An error on this line, at the start of field `field` when given.
-    func error(_ message: String, in file: SourceFile, field: Int? = nil) -> Diagnostic {
-      Diagnostic(.error, message, in: file, line: number, column: column(ofField: field))
+    func error(_ message: String, in file: ArtifactFile, field: Int? = nil) -> Diagnostic {
+      diagnostic(.error, message, in: file, column: column(ofField: field))
     }
 
-    func warning(_ message: String, in file: SourceFile) -> Diagnostic {
-      Diagnostic(.warning, message, in: file, line: number, column: indent + 1)
+    func warning(_ message: String, in file: ArtifactFile) -> Diagnostic {
+      diagnostic(.warning, message, in: file, column: indent + 1)
+    }
+
+    /// A diagnostic at `column` of this line, quoting it.
+    func diagnostic(
+      _ severity: Diagnostic.Severity, _ message: String, in file: ArtifactFile, column: Int
+    ) -> Diagnostic {
+      let location = SourceLocation(file: file.path, line: number, column: column)
+      return Diagnostic(severity, message, at: location, sourceLine: text)
     }
 
     /// A whole number of 0 or more, written in digits only.

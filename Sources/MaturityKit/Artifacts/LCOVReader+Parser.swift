@@ -6,7 +6,7 @@ extension LCOVReader {
       "TN", "VER", "FN", "FNDA", "FNF", "FNH", "FNL", "FNA", "MCDC", "MCF", "MCH",
     ]
 
-    let file: SourceFile
+    let file: ArtifactFile
     private(set) var totals = CoverageTotals()
     private(set) var warnings: [Diagnostic] = []
     private var record: Record?
@@ -19,7 +19,7 @@ extension LCOVReader {
     /// A tracefile from one old tool can disagree in every record; list only this many.
     private static let shownDisagreements = 20
 
-    init(file: SourceFile) {
+    init(file: ArtifactFile) {
       self.file = file
     }
 
@@ -27,7 +27,7 @@ extension LCOVReader {
     mutating func read(_ text: String, line number: Int) throws(Diagnostic) {
       let line = Line(text: text, number: number)
       guard !line.isBlank else { return }
-      if line.body == "end_of_record" { return closeRecord(at: number) }
+      if line.body == "end_of_record" { return closeRecord(at: line) }
       guard let key = line.key else {
         let found = line.body.prefix(40)
         throw line.error(
@@ -44,15 +44,15 @@ extension LCOVReader {
       }
     }
 
-    /// Fails when a record is left open or when the file had no record at all.
-    mutating func finish() throws(Diagnostic) {
+    /// Fails when a record is left open or when the file had no record at all; `lastLine`
+    /// and `text` are the file's last line, where an unclosed record is reported.
+    mutating func finish(lastLine: Int, text: String) throws(Diagnostic) {
       if let record {
-        let last = file.lineCount
-        throw Diagnostic(
+        let end = Line(text: text, number: lastLine)
+        throw end.diagnostic(
           .error,
           "expected end_of_record to close the record for \"\(record.path)\" opened at line "
-            + "\(record.line), found the end of the file", in: file, line: last,
-          column: (file.line(last)?.count ?? 0) + 1)
+            + "\(record.line), found the end of the file", in: file, column: text.count + 1)
       }
       if let first = unlisted.first {
         var summary = first
@@ -62,9 +62,9 @@ extension LCOVReader {
         warnings.append(summary)
       }
       guard recordCount > 0 else {
-        throw Diagnostic(
-          .error, "expected at least one SF: record in an LCOV tracefile, found none", in: file,
-          line: 1, column: 1)
+        throw file.diagnostic(
+          .error, "expected at least one SF: record in an LCOV tracefile, found none", line: 1,
+          column: 1)
       }
     }
 
@@ -82,12 +82,11 @@ extension LCOVReader {
       record = Record(path: String(line.value), line: line.number)
     }
 
-    private mutating func closeRecord(at number: Int) {
+    private mutating func closeRecord(at line: Line) {
       guard let closed = record else {
         warnings.append(
-          Diagnostic(
-            .warning, "end_of_record without an open SF: record is ignored", in: file,
-            line: number, column: 1))
+          line.diagnostic(
+            .warning, "end_of_record without an open SF: record is ignored", in: file, column: 1))
         return
       }
       for disagreement in closed.disagreements(in: file) { note(disagreement) }
@@ -141,7 +140,7 @@ extension LCOVReader {
           "expected a whole number after \(key):, found \"\(line.value)\"", in: file,
           field: 0)
       }
-      record?.claims[String(key)] = Record.Claim(value: value, line: line.number)
+      record?.claims[String(key)] = Record.Claim(value: value, line: line)
     }
 
     private func requireRecord(_ line: Line) throws(Diagnostic) {

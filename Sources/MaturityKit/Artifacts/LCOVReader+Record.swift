@@ -4,7 +4,7 @@ extension LCOVReader {
     /// A summary line (`LF:12`) and where it was written.
     struct Claim {
       var value: Int
-      var line: Int
+      var line: Line
     }
 
     var path: String
@@ -37,7 +37,7 @@ extension LCOVReader {
     }
 
     /// A warning for each summary line that disagrees with the records, in line order.
-    func disagreements(in file: SourceFile) -> [Diagnostic] {
+    func disagreements(in file: ArtifactFile) -> [Diagnostic] {
       let counted = [
         ("LF", lines.count), ("LH", lines.values.count(where: { $0 })),
         ("BRF", branches.count), ("BRH", branches.values.count(where: { $0 })),
@@ -47,7 +47,7 @@ extension LCOVReader {
         let message =
           "\(key):\(claim.value) disagrees with the records, whose "
           + records(key, value) + "; the records are counted"
-        return (claim.line, Diagnostic(.warning, message, in: file, line: claim.line, column: 1))
+        return (claim.line.number, claim.line.diagnostic(.warning, message, in: file, column: 1))
       }
       .sorted { $0.0 < $1.0 }
       .map(\.1)

@@ -18,17 +18,24 @@ public enum LCOVReader {
   /// - Throws: one error when the file is empty, has a malformed line (with its line
   ///   number), has a record that is not closed by `end_of_record`, or has no `SF:` record.
   public static func read(_ file: SourceFile) throws(Diagnostic) -> ArtifactReading {
-    let whitespace: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]
-    let start = file.hasByteOrderMark ? 3 : 0
-    guard file.bytes[start...].contains(where: { !whitespace.contains($0) }) else {
-      throw Diagnostic(
-        .error, "expected an LCOV tracefile, found an empty file", in: file, line: 1, column: 1)
-    }
+    try read(ArtifactFile(file))
+  }
+
+  /// Reads one LCOV tracefile a line at a time; memory grows with the distinct lines and
+  /// branches of each source file, never with the file's size.
+  public static func read(_ file: ArtifactFile) throws(Diagnostic) -> ArtifactReading {
+    let lines = try TextLines(file)
     var parser = Parser(file: file)
-    for number in 1...file.lineCount {
-      try parser.read(file.line(number) ?? "", line: number)
+    var hasText = false
+    while let text = try lines.next() {
+      hasText = hasText || text.utf8.contains { ![0x20, 0x09, 0x0D].contains($0) }
+      try parser.read(text, line: lines.number)
     }
-    try parser.finish()
+    guard hasText else {
+      throw file.diagnostic(
+        .error, "expected an LCOV tracefile, found an empty file", line: 1, column: 1)
+    }
+    try parser.finish(lastLine: max(lines.number, 1), text: lines.last)
     let branches = parser.totals.branches
     return CoverageTotals.reading(
       format: "lcov", lines: parser.totals.lines, branches: branches.total > 0 ? branches : nil,
