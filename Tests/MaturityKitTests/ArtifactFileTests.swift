@@ -161,6 +161,42 @@ import Testing
     #expect(memory.figures.count > 3)
   }
 
+  /// Each real report, whole and cut in half, reads from disk in odd-sized chunks exactly as
+  /// from memory: the same figures and warnings, or the same error at the same place.
+  @Test(
+    .enabled(if: realData != nil, "needs ../shared/realdata"),
+    arguments: [
+      (ArtifactFormat.cobertura, "cobertura/Cobertura_Istanbul.xml"),
+      (.cobertura, "cobertura/Cobertura_Swift.xml"), (.cobertura, "cobertura/coverage.MATLAB.xml"),
+      (.cobertura, "cobertura/coverage.xml"), (.cobertura, "cobertura/coverage.simplecov.xml"),
+      (.cobertura, "cases/case14-cobertura-nan-missing-rates.xml"),
+      (.junit, "junit/surefire-report.xml"), (.junit, "junit/jest-junit.xml"),
+      (.junit, "cases/case09-junit-time-comma.xml"),
+      (.junit, "cases/case10-junit-nested-suites.xml"),
+      (.lcov, "lcov/cpp/lcov.info"),
+    ])
+  func realReportsReadTheSameFromDiskWholeAndCut(format: ArtifactFormat, name: String) throws {
+    let whole = try #require(try realFile(name))
+    let cut = SourceFile(path: name, bytes: Array(whole.bytes.prefix(whole.bytes.count / 2)))
+    let folder = try Fixture.bundle([:])
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    for (index, source) in [whole, cut].enumerated() {
+      let path = folder + "/\(index)"
+      try Data(source.bytes).write(to: URL(fileURLWithPath: path))
+      let disk = ArtifactFile(path: name, readingFrom: path, chunkSize: 777)
+      #expect(Self.outcome(format, disk) == Self.outcome(format, ArtifactFile(source)))
+    }
+    #expect(Self.outcome(format, ArtifactFile(cut)).hasPrefix("error"))
+  }
+
+  static func outcome(_ format: ArtifactFormat, _ file: ArtifactFile) -> String {
+    do {
+      return render(try format.read(file))
+    } catch {
+      return "error " + DiagnosticRenderer().render(error)
+    }
+  }
+
   static func render(_ reading: ArtifactReading) -> String {
     DiagnosticRenderer().render(reading.warnings)
       + reading.figures.map { "\($0.name)=\($0.value)" }.joined(separator: " ")

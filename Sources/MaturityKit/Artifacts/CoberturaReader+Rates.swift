@@ -14,11 +14,14 @@ extension CoberturaReader {
   /// The root `<coverage>` element's attributes, and where warnings about them point.
   struct Root {
     var attributes: [String: String]
-    var file: SourceFile
+    var file: ArtifactFile
     var at: (line: Int, column: Int)
+    /// The text of line `at.line`, quoted in warnings.
+    var text: String?
 
     func warning(_ message: String) -> Diagnostic {
-      Diagnostic(.warning, message, in: file, line: at.line, column: at.column)
+      let location = SourceLocation(file: file.path, line: at.line, column: at.column)
+      return Diagnostic(.warning, message, at: location, sourceLine: text)
     }
   }
 

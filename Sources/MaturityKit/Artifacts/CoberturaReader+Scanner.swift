@@ -25,14 +25,20 @@ extension CoberturaReader {
     /// Odd content of one kind: the first message and place, and how often it was seen.
     struct Notice {
       var message: String
+      /// Where the parser was; the warning points at the start of the tag ending there
+      /// when `isAtTagEnd`.
       var at: (line: Int, column: Int)
+      var isAtTagEnd: Bool
       var count = 1
     }
 
-    let file: SourceFile
+    let file: ArtifactFile
     private(set) var totals = CoverageTotals()
     private(set) var rootAttributes: [String: String] = [:]
+    /// Where the root's start tag begins, once `run()` has returned.
     private(set) var rootPosition = (line: 1, column: 1)
+    /// Where the parser was at the end of the root's start tag.
+    private var rootTagEnd: (line: Int, column: Int)?
     private var failure: Diagnostic?
     private var notices: [String: Notice] = [:]
     private var noticeOrder: [String] = []
@@ -42,7 +48,7 @@ extension CoberturaReader {
     private var hasPackages = false
     private var current: ClassRecords?
 
-    init(file: SourceFile) {
+    init(file: ArtifactFile) {
       self.file = file
     }
 
@@ -50,16 +56,28 @@ extension CoberturaReader {
     func run() throws(Diagnostic) {
       try SafeXMLParser.parse(file, delegate: self)
       if let failure { throw failure }
+      if let rootTagEnd { rootPosition = tagStart(at: rootTagEnd) }
       try checkStructure()
     }
 
-    /// One warning per kind of odd content, in the order first seen.
+    /// One warning per kind of odd content, in the order first seen, with the lines they
+    /// quote found in one pass over the file.
     var warnings: [Diagnostic] {
-      noticeOrder.compactMap { notices[$0] }.map { notice in
+      let found = noticeOrder.compactMap { notices[$0] }
+      let wanted = found.flatMap { notice in
+        notice.isAtTagEnd
+          ? Array(CoberturaReader.linesSearched(endingAt: notice.at.line)) : [notice.at.line]
+      }
+      let lines = file.texts(ofLines: Set(wanted))
+      return found.map { notice in
         let more = notice.count > 1 ? " (and \(notice.count - 1) more like it)" : ""
+        let at =
+          notice.isAtTagEnd
+          ? CoberturaReader.tagStart(in: lines, line: notice.at.line, column: notice.at.column)
+          : notice.at
+        let location = SourceLocation(file: file.path, line: at.line, column: at.column)
         return Diagnostic(
-          .warning, notice.message + more, in: file, line: notice.at.line,
-          column: notice.at.column)
+          .warning, notice.message + more, at: location, sourceLine: lines[at.line])
       }
     }
 
@@ -97,7 +115,9 @@ extension CoberturaReader {
       let code = (parseError as NSError).code
       let at = (parser.lineNumber, parser.columnNumber)
       guard code != CoberturaReader.undeclaredEntityWarning else {
-        return note("entity", "an entity declared in an external DTD was left empty", at: at)
+        return note(
+          "entity", "an entity declared in an external DTD was left empty", at: at,
+          isAtTagEnd: false)
       }
       var problem = CoberturaReader.xmlProblem(code, isRootClosed: isRootClosed)
       if isAtEnd(at), !problem.contains("found") { problem += ", found the end of the file" }
@@ -109,8 +129,9 @@ extension CoberturaReader {
     private func startRoot(_ name: String, _ attributes: [String: String], _ parser: XMLParser) {
       rootName = name
       rootAttributes = attributes
-      rootPosition = tagStart(parser)
+      rootTagEnd = (parser.lineNumber, parser.columnNumber)
       guard name == "coverage" else {
+        rootPosition = tagStart(parser)
         let message = "expected a Cobertura report with root element <coverage>, found <\(name)>"
         return fail(message, at: rootPosition, parser)
       }
@@ -126,12 +147,12 @@ extension CoberturaReader {
       current = ClassRecords(file: "class \(name)")
       note(
         "filename", "<class name=\"\(name)\"> has no filename; its lines count under its name",
-        at: tagStart(parser))
+        at: tagEnd(parser))
     }
 
     private func readLine(_ attributes: [String: String], _ parser: XMLParser) {
       guard current != nil else {
-        return note("outside", "a <line> outside any <class> is not counted", at: tagStart(parser))
+        return note("outside", "a <line> outside any <class> is not counted", at: tagEnd(parser))
       }
       guard let number = CoberturaReader.count(attributes["number"]) else {
         return fail(expected("a line number of 0 or more", "number", attributes), parser)
@@ -156,14 +177,14 @@ extension CoberturaReader {
       guard let text = attributes["condition-coverage"] else {
         let message =
           "a <line branch=\"true\"> has no condition-coverage; its branches are not counted"
-        note("no-condition", message, at: tagStart(parser))
+        note("no-condition", message, at: tagEnd(parser))
         return nil
       }
       guard let counts = CoberturaReader.conditionCounts(text) else {
         let message =
           "expected condition-coverage like \"50% (1/2)\", found \"\(text)\"; "
           + "its branches are not counted"
-        note("bad-condition", message, at: tagStart(parser))
+        note("bad-condition", message, at: tagEnd(parser))
         return nil
       }
       return counts
@@ -182,13 +203,13 @@ extension CoberturaReader {
     }
 
     private func checkStructure() throws(Diagnostic) {
-      let end = file.position(ofByte: file.bytes.count)
       guard rootName != nil else {
-        throw diagnostic("expected a <coverage> root element, found none", at: end)
+        throw diagnostic("expected a <coverage> root element, found none", at: end())
       }
       guard isRootClosed else {
         throw diagnostic(
-          "expected </coverage> before the end of the file, found the end (truncated)", at: end)
+          "expected </coverage> before the end of the file, found the end (truncated)",
+          at: end())
       }
       guard hasPackages else {
         throw diagnostic(
@@ -197,10 +218,16 @@ extension CoberturaReader {
       }
     }
 
+    /// The position after the file's last byte.
+    private func end() -> (line: Int, column: Int) {
+      file.position(ofByte: Int.max)
+    }
+
     /// True when `at` is past the last character of the file, as when it is truncated.
     private func isAtEnd(_ at: (line: Int, column: Int)) -> Bool {
-      let last = file.lineCount
-      return at.line > last || (at.line == last && at.column > (file.line(last)?.count ?? 0))
+      let last = file.lineCount()
+      let text = file.text(ofLine: last) ?? ""
+      return at.line > last || (at.line == last && at.column > text.count)
     }
 
     private func expected(_ what: String, _ name: String, _ attributes: [String: String])
@@ -210,12 +237,14 @@ extension CoberturaReader {
       return "expected \(what) in <line \(name)=\"…\">, found \(found)"
     }
 
-    private func note(_ kind: String, _ message: String, at: (line: Int, column: Int)) {
+    private func note(
+      _ kind: String, _ message: String, at: (line: Int, column: Int), isAtTagEnd: Bool = true
+    ) {
       if notices[kind] != nil {
         notices[kind]?.count += 1
         return
       }
-      notices[kind] = Notice(message: message, at: at)
+      notices[kind] = Notice(message: message, at: at, isAtTagEnd: isAtTagEnd)
       noticeOrder.append(kind)
     }
 
@@ -230,12 +259,22 @@ extension CoberturaReader {
     }
 
     private func diagnostic(_ message: String, at: (line: Int, column: Int)) -> Diagnostic {
-      Diagnostic(.error, message, in: file, line: at.line, column: at.column)
+      file.diagnostic(.error, message, line: at.line, column: at.column)
     }
 
-    /// Where the start tag just read begins: the parser points at its last character.
+    /// Where the parser is: at the last character of the start tag just read.
+    private func tagEnd(_ parser: XMLParser) -> (line: Int, column: Int) {
+      (parser.lineNumber, parser.columnNumber)
+    }
+
+    /// Where the start tag just read begins, found by reading back over the file.
     private func tagStart(_ parser: XMLParser) -> (line: Int, column: Int) {
-      CoberturaReader.tagStart(in: file, line: parser.lineNumber, column: parser.columnNumber)
+      tagStart(at: tagEnd(parser))
+    }
+
+    private func tagStart(at end: (line: Int, column: Int)) -> (line: Int, column: Int) {
+      let lines = file.texts(ofLines: Set(CoberturaReader.linesSearched(endingAt: end.line)))
+      return CoberturaReader.tagStart(in: lines, line: end.line, column: end.column)
     }
   }
 }

@@ -24,12 +24,19 @@ extension CoberturaReader {
     }
   }
 
+  /// The lines searched for the start of a tag that ends at `line`: attributes may wrap.
+  static func linesSearched(endingAt line: Int) -> ClosedRange<Int> {
+    max(line - 99, 1)...max(line, 1)
+  }
+
   /// The start of the tag whose last character is at `line`, `column`: the nearest `<`
-  /// before it, on that line or up to 100 lines above (attributes may wrap).
-  static func tagStart(in file: SourceFile, line: Int, column: Int) -> (line: Int, column: Int) {
+  /// before it, on that line or up to 100 lines above, found in `lines` (number → text).
+  static func tagStart(in lines: [Int: String], line: Int, column: Int)
+    -> (line: Int, column: Int)
+  {
     var number = line
     var limit = column
-    while number >= 1, number > line - 100, let text = file.line(number) {
+    while number >= 1, number > line - 100, let text = lines[number] {
       if let index = text.prefix(limit).lastIndex(of: "<") {
         return (number, text.distance(from: text.startIndex, to: index) + 1)
       }

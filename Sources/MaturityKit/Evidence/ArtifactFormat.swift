@@ -7,11 +7,11 @@ public enum ArtifactFormat: String, Sendable, CaseIterable {
   case sbom
   case deployments
 
-  /// Reads one file. JUnit and LCOV stream it; the other readers still read it whole.
+  /// Reads one file. JUnit, Cobertura and LCOV stream it; the others still read it whole.
   public func read(_ file: ArtifactFile) throws(Diagnostic) -> ArtifactReading {
     switch self {
     case .junit: return try JUnitReader.read(file)
-    case .cobertura: return try CoberturaReader.read(file.whole())
+    case .cobertura: return try CoberturaReader.read(file)
     case .lcov: return try LCOVReader.read(file)
     case .sarif: return try SARIFReader.read(file.whole())
     case .sbom: return try SBOMReader.read(file.whole())
