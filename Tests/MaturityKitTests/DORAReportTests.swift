@@ -123,6 +123,39 @@ import Testing
     #expect(result.stderr.hasPrefix("Error: \(message)\nUsage: maturity assess "))
   }
 
+  @Test func theBankExampleTakesItsDORAMetricsFromItsDeploymentLog() throws {
+    enterPackageRoot()
+    let result = MaturityCommand.run(["assess", "--format", "json", "Examples/bank-payments"])
+    #expect(result.exitCode == 0)
+    let report = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let metrics = report["metrics"] as? [[String: Any]] ?? []
+    func metric(_ name: String) -> [String: Any] {
+      metrics.first { $0["name"] as? String == name } ?? [:]
+    }
+    // Worked out from the log with a separate script: 106 deployments from 2 July 22:05:42
+    // to 29 September 16:05 (88.75 days); 5 failures; resolved incidents of 41, 205, 55
+    // and 22 minutes, median 48 minutes.
+    let log = "docs/deploy/deployment-log-2026-q3.csv"
+    let names = [
+      "deployment_frequency_per_day", "lead_time_hours", "change_failure_rate_percent",
+      "recovery_time_hours",
+    ]
+    #expect(names.map { metric($0)["source"] as? String } == Array(repeating: log, count: 4))
+    #expect(names.map { metric($0)["value"] as? Double } == [1.19, 58.11, 4.72, 0.8])
+    #expect(names.map { metric($0)["period"] is NSNull } == [true, true, true, true])
+    let recovery = metric("recovery_time_hours")["parts"] as? [[String: Any]] ?? []
+    #expect(
+      recovery.map { $0["name"] as? String } == ["pgw-api", "pgw-fx", "pgw-notify", "pgw-settle"])
+    // pgw-api's one failure was a canary abort without an incident: no recovery time.
+    #expect(recovery.first?["value"] is NSNull)
+    #expect(recovery.map { $0["value"] as? Double }.dropFirst() == [3.42, 0.37, 0.8])
+    let text = MaturityCommand.run(["assess", "Examples/bank-payments"]).stdout
+    #expect(
+      text.contains(
+        "lead_time_hours = 58.11 h, docs/deploy/deployment-log-2026-q3.csv, deployments 106,"))
+  }
+
   /// "dora 2023 low" for each placement of a JSON "bands" array; "none" for a null band.
   private func band(_ value: Any?) -> [String] {
     (value as? [[String: Any]] ?? []).map { placement in
