@@ -69,6 +69,51 @@ import Testing
       ])
   }
 
+  /// Two services with periods of their own; ledger has no incident and deploys within
+  /// one day.
+  static let apiAndLedger = """
+    time,service,version,commit_time,outcome,incident_opened,incident_resolved
+    2026-10-01T08:00:00Z,api,1,2026-09-30T20:00:00Z,success,,
+    2026-10-02T12:00:00+08:00,ledger,1,2026-10-01T12:00:00+08:00,success,,
+    2026-10-02T20:00:00+08:00,ledger,2,2026-10-02T14:00:00+08:00,failure,,
+    2026-10-02T22:00:00Z,ledger,3,2026-10-02T19:00:00Z,success,,
+    2026-10-03T08:00:00Z,api,2,2026-10-03T06:00:00Z,rolled-back,\
+    2026-10-03T08:10:00Z,2026-10-03T08:40:00Z
+    2026-10-05T08:00:00Z,api,3,2026-10-04T08:00:00Z,success,\
+    2026-10-05T09:00:00Z,2026-10-05T12:00:00Z
+    2026-10-09T08:00:00Z,api,4,2026-10-09T07:00:00Z,success,,
+
+    """
+
+  @Test func eachServiceGetsTheFourMetricsOverItsOwnPeriod() throws {
+    let reading = try read(Self.apiAndLedger)
+    // api: Oct 1 08:00 to Oct 9 08:00 = 8 days, 4 deployments = 0.5 a day. Lead times 12,
+    // 2, 24 and 1 h, median (2 + 12) / 2 = 7. Failed: the rollback and the success that
+    // opened an incident, 2 of 4 = 50 %. Recovery 0.5 and 3 h, median 1.75.
+    // ledger: Oct 2 04:00 to 22:00 UTC is 18 hours, raised to one day: 3 a day. Lead times
+    // 24, 6 and 3 h, median 6. One failure of 3. No incident, so no recovery time.
+    #expect(reading.parts.map(\.name) == ["api", "ledger"])
+    #expect(reading.parts.map(\.kind) == ["service", "service"])
+    let api = try #require(reading.parts.first?.metrics)
+    #expect(api["deployment_frequency_per_day"] == 0.5)
+    #expect(api["lead_time_hours"] == 7)
+    #expect(api["change_failure_rate_percent"] == 50)
+    #expect(api["recovery_time_hours"] == 1.75)
+    let ledger = try #require(reading.parts.last?.metrics)
+    #expect(ledger["deployment_frequency_per_day"] == 3)
+    #expect(ledger["lead_time_hours"] == 6)
+    #expect(abs((ledger["change_failure_rate_percent"] ?? 0) - 100.0 / 3) < 1e-9)
+    #expect(ledger["recovery_time_hours"] == nil)
+    #expect(ledger.count == 3)
+    // The whole log is not the sum of its services: Oct 1 08:00 to Oct 9 08:00 = 8 days,
+    // 7 deployments = 0.875 a day; lead times 1, 2, 3, 6, 12, 24, 24, median 6; 3 of 7
+    // failed; recovery as api's, the only service with incidents.
+    #expect(reading.metrics["deployment_frequency_per_day"] == 0.875)
+    #expect(reading.metrics["lead_time_hours"] == 6)
+    #expect(abs((reading.metrics["change_failure_rate_percent"] ?? 0) - 300.0 / 7) < 1e-9)
+    #expect(reading.metrics["recovery_time_hours"] == 1.75)
+  }
+
   @Test func anIncidentWithoutResolutionIsAWarningAndLeftOutOfRecovery() throws {
     let reading = try read(Self.twoServices)
     // Line 6: time (20) + "," puts the service at 22; the quoted service is 21 characters,

@@ -8,17 +8,39 @@ public struct ArtifactReading: Sendable {
   public var metrics: [String: Double]
   /// Facts behind the metrics, in reading order, for reports: ("tests", "123").
   public var figures: [(name: String, value: String)]
+  /// The same metrics worked out for each part of what the file covers, such as each
+  /// service of a deployment log, in reading order; empty when the format has no parts.
+  public var parts: [Part]
   /// Odd but readable content (a `tests=` attribute that disagrees with the cases, a
   /// decimal comma); an unreadable file is an error thrown instead.
   public var warnings: [Diagnostic]
 
   public init(
     format: String, metrics: [String: Double] = [:],
-    figures: [(name: String, value: String)] = [], warnings: [Diagnostic] = []
+    figures: [(name: String, value: String)] = [], parts: [Part] = [],
+    warnings: [Diagnostic] = []
   ) {
     self.format = format
     self.metrics = metrics
     self.figures = figures
+    self.parts = parts
     self.warnings = warnings
+  }
+}
+
+extension ArtifactReading {
+  /// One part of what an artifact covers (a service of a deployment log) and the catalogue
+  /// metrics worked out for it alone; a metric the part gives no value for is absent.
+  public struct Part: Sendable, Hashable {
+    /// What the part is, for reports: "service".
+    public var kind: String
+    public var name: String
+    public var metrics: [String: Double]
+
+    public init(kind: String, name: String, metrics: [String: Double]) {
+      self.kind = kind
+      self.name = name
+      self.metrics = metrics
+    }
   }
 }

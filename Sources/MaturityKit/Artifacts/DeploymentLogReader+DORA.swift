@@ -27,25 +27,45 @@ extension DeploymentLogReader {
     case rolledBack = "rolled-back"
   }
 
-  /// The metrics and figures over all `deployments` (at least one).
+  /// The metrics and figures over all `deployments` (at least one), then the same metrics
+  /// for each service in the order it first appears.
   static func reading(of deployments: [Deployment], warnings: [Diagnostic]) -> ArtifactReading {
+    let whole = metrics(of: deployments)
+    var services: [String] = []
+    var byService: [String: [Deployment]] = [:]
+    for deployment in deployments {
+      if byService[deployment.service] == nil { services.append(deployment.service) }
+      byService[deployment.service, default: []].append(deployment)
+    }
+    let parts = services.map { service in
+      ArtifactReading.Part(
+        kind: "service", name: service, metrics: metrics(of: byService[service] ?? []).values)
+    }
+    return ArtifactReading(
+      format: "deployments", metrics: whole.values,
+      figures: figures(of: deployments, periodDays: whole.periodDays, failures: whole.failures),
+      parts: parts, warnings: warnings)
+  }
+
+  /// The four DORA metrics of `deployments` (at least one), with the period and failure
+  /// count behind them; recovery time only when an incident was resolved.
+  static func metrics(
+    of deployments: [Deployment]
+  ) -> (values: [String: Double], periodDays: Double, failures: Int) {
     let times = deployments.map(\.time)
     let first = times.min() ?? .distantPast
     // A period shorter than a day would turn a handful of deployments into a high daily rate.
     let periodDays = max((times.max() ?? first).timeIntervalSince(first) / 86_400, 1)
     let count = Double(deployments.count)
     let failures = deployments.filter(\.isFailure).count
-    var metrics = [
+    var values = [
       "deployment_frequency_per_day": count / periodDays,
       "change_failure_rate_percent": 100 * Double(failures) / count,
     ]
-    metrics["lead_time_hours"] = median(
+    values["lead_time_hours"] = median(
       deployments.map { $0.time.timeIntervalSince($0.commitTime) / 3600 })
-    metrics["recovery_time_hours"] = median(deployments.compactMap(\.recoveryHours))
-    return ArtifactReading(
-      format: "deployments", metrics: metrics,
-      figures: figures(of: deployments, periodDays: periodDays, failures: failures),
-      warnings: warnings)
+    values["recovery_time_hours"] = median(deployments.compactMap(\.recoveryHours))
+    return (values, periodDays, failures)
   }
 
   /// The counts behind the metrics, then each service's deployments in order of appearance.

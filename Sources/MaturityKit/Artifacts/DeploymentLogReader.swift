@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reads a deployment log, a CSV file with one row per production deployment and the
-/// incident it caused, if any, and works out the four DORA metrics over the whole log.
+/// incident it caused, if any, and works out the four DORA metrics over the whole log and
+/// for each service.
 ///
 /// The format is described in `docs/deployment-log-format.md`: a header row naming the
 /// seven columns in any order, RFC 4180 quoting, LF or CRLF line ends, ISO 8601 times.
@@ -42,7 +43,7 @@ public enum DeploymentLogReader {
   ///
   /// - Parameter file: The log's bytes and the name to show in diagnostics.
   /// - Returns: The four DORA metrics (recovery time only when an incident was resolved),
-  ///   the counts behind them and warnings about odd rows.
+  ///   the counts behind them, the same metrics per service and warnings about odd rows.
   /// - Throws: A `Diagnostic` at the first malformed header, field or quote, or saying that
   ///   the file is empty or lists no deployment.
   public static func read(_ file: SourceFile) throws(Diagnostic) -> ArtifactReading {

@@ -19,6 +19,7 @@ package enum AssessCommand {
         help: "A folder or file of standards and crosswalks to add; a standard with the id of"
           + " a bundled one replaces it. Repeatable.", isRepeatable: true),
       .init(name: "strict", short: nil, value: nil, help: "Count waived requirements as not met."),
+      BandYearOption.option,
       .init(
         name: "todo", short: nil, value: "count",
         help: "How many to-do items the text report shows: a number or 'all' (default 15)."),
@@ -63,9 +64,16 @@ package enum AssessCommand {
     }
     let (loaded, failure) = context.loadStandards(arguments, limits: limits)
     if let failure { return failure }
+    let options: AssessmentOptions
+    do {
+      let year = try BandYearOption.year(arguments, sets: loaded.library.bandSets, command: spec)
+      options = AssessmentOptions(isStrict: arguments.has("strict"), bandYear: year)
+    } catch {
+      return MaturityCommand.usage(error)
+    }
     let setup = gateOptions.setUp(library: loaded.library)
     var (scored, diagnostics, inputs) = scoreAll(
-      arguments, library: loaded.library, limits: limits, setup: setup)
+      arguments, library: loaded.library, options: options, limits: limits, setup: setup)
     diagnostics = loaded.diagnostics + setup.diagnostics + diagnostics
     // No report of a run with bad input may say the gate passed.
     let errorCount = diagnostics.filter(\.isError).count
@@ -89,13 +97,12 @@ package enum AssessCommand {
   /// Loads and scores every bundle, applying the gate; returns what was scored, the
   /// problems found, and the evidence files read (inputs a report must not overwrite).
   private static func scoreAll(
-    _ arguments: ParsedArguments, library: StandardsLibrary, limits: YAMLLimits,
-    setup: GateOptions.Setup
+    _ arguments: ParsedArguments, library: StandardsLibrary, options: AssessmentOptions,
+    limits: YAMLLimits, setup: GateOptions.Setup
   ) -> (scored: [(assessment: Assessment, gate: GateResult?)], [Diagnostic], [String]) {
     var scored: [(assessment: Assessment, gate: GateResult?)] = []
     var diagnostics: [Diagnostic] = []
     var inputs: [String] = []
-    let options = AssessmentOptions(isStrict: arguments.has("strict"))
     for path in arguments.positionals {
       let bundle = BundleLoader(library: library, limits: limits).load(path)
       diagnostics += bundle.diagnostics

@@ -10,11 +10,7 @@ package enum MetricsCommand {
         name: "standards", short: nil, value: "path",
         help: "A folder or file of standards to load on top of the bundled ones. Repeatable.",
         isRepeatable: true),
-      .init(
-        name: "band-year", short: nil, value: "year",
-        help: "The report year whose bands a metric is placed in (default: each band set's"
-          + " latest).",
-        isRepeatable: false),
+      BandYearOption.option,
     ],
     examples: [
       "maturity metrics Examples/maturity-self",
@@ -36,9 +32,9 @@ package enum MetricsCommand {
     }
     let (loaded, failure) = context.loadStandards(arguments)
     if let failure { return failure }
-    let reports: [(set: String, report: BandReport)]
+    let bandYear: Int?
     do {
-      reports = try bandReports(loaded.library.bandSets, year: arguments.value("band-year"))
+      bandYear = try BandYearOption.year(arguments, sets: loaded.library.bandSets, command: spec)
     } catch {
       return MaturityCommand.usage(error)
     }
@@ -48,10 +44,13 @@ package enum MetricsCommand {
     guard let bundle = result.bundle else {
       return MaturityCommand.Result(stderr: stderr, exitCode: ExitCode.invalidInput)
     }
-    let assessment = Assessor(library: loaded.library).assess(bundle)
+    let options = AssessmentOptions(bandYear: bandYear)
+    let assessment = Assessor(library: loaded.library, options: options).assess(bundle)
     let lines = assessment.metrics.flatMap { use in
-      let text = ReportWording.metric(use) + bandText(use.value, reports)
-      return TextWrap.hanging(text, width: 100, first: "", rest: "    ")
+      TextWrap.hanging(ReportWording.metric(use), width: 100, first: "", rest: "    ")
+        + ReportWording.parts(use).flatMap { part in
+          TextWrap.hanging(part, width: 100, first: "    ", rest: "      ")
+        }
     }
     let text =
       lines.isEmpty
@@ -59,41 +58,5 @@ package enum MetricsCommand {
       : lines.map(TerminalText.neutralised)
         .joined(separator: "\n")
     return MaturityCommand.Result(stdout: text + "\n", stderr: stderr, exitCode: code)
-  }
-
-  /// Each band set's report of `year`, or of its latest year when no year is given.
-  ///
-  /// - Throws: A usage error when `year` is not a number or no set has a report of it.
-  static func bandReports(_ sets: [BandSet], year text: String?) throws(UsageError)
-    -> [(set: String, report: BandReport)]
-  {
-    guard let text else {
-      return sets.compactMap { set in
-        set.reports.max { $0.year < $1.year }.map { (set.id, $0) }
-      }
-    }
-    guard let year = Int(text) else {
-      throw UsageError("expected a year for '--band-year', found '\(text)'", command: spec)
-    }
-    let found = sets.compactMap { set in set.report(year).map { (set: set.id, report: $0) } }
-    if found.isEmpty {
-      let years = sets.map { set in
-        "\(set.id) has " + set.reports.map { String($0.year) }.joined(separator: ", ")
-      }
-      let have = years.isEmpty ? "no band set is loaded" : years.joined(separator: "; ")
-      throw UsageError("no band set has a report of \(year); \(have)", command: spec)
-    }
-    return found
-  }
-
-  /// "; dora 2023 band: high" for each report that gives bands for the metric.
-  static func bandText(_ value: MetricValue, _ reports: [(set: String, report: BandReport)])
-    -> String
-  {
-    reports.compactMap { entry in
-      guard entry.report.metrics[value.name] != nil else { return nil }
-      let band = entry.report.bestBand(of: value.name, value: value.value)?.name ?? "no band"
-      return "; \(entry.set) \(entry.report.year) band: \(band)"
-    }.joined()
   }
 }

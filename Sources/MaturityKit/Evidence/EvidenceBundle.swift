@@ -119,6 +119,9 @@ public struct MetricValue: Sendable {
   public var location: SourceLocation
   /// For a value read from artifact files: the figures behind it ("passed 120, failed 3").
   public var figures: String? = nil
+  /// For a value read from artifact files: the same metric for each part they cover, such
+  /// as each service of a deployment log, in reading order.
+  public var parts: [MetricPart] = []
 }
 
 extension MetricValue {
@@ -131,5 +134,12 @@ extension MetricValue {
       text += " (\(NumberText.measured(writtenValue)) \(writtenUnit.rawValue))"
     }
     return text
+  }
+
+  /// "52 h" for `value` in the catalogue's unit of this metric, or "no value".
+  public func display(_ value: Double?) -> String {
+    guard let value else { return "no value" }
+    let unit = MetricCatalog.definition(name)?.unit ?? writtenUnit
+    return NumberText.measured(value) + (unit.symbol.isEmpty ? "" : " \(unit.symbol)")
   }
 }

@@ -55,9 +55,13 @@ extension EvidenceDecoder {
     return reading.metrics.keys.sorted().compactMap { name in
       guard let value = reading.metrics[name], let unit = MetricCatalog.definition(name)?.unit
       else { return nil }
+      let parts = reading.parts.map { part in
+        MetricPart(kind: part.kind, name: part.name, value: part.metrics[name])
+      }
       return MetricValue(
         name: name, value: value, writtenValue: value, writtenUnit: unit, period: nil,
-        source: source, date: nil, location: context.location(of: node), figures: figures)
+        source: source, date: nil, location: context.location(of: node), figures: figures,
+        parts: parts)
     }
   }
 

@@ -149,13 +149,14 @@ public struct JSONReport: Sendable {
     }
     if let expires = result.expires { members.append(("expires", .string(expires.description))) }
     if let waiver = result.waiver { members.append(("waiver", self.waiver(waiver))) }
+    if !result.bands.isEmpty { members.append(("bands", bands(result.bands))) }
     return .object(members)
   }
 
   private func metric(_ use: MetricUse) -> JSONValue {
     let value = use.value
     let unit = MetricCatalog.definition(value.name)?.unit ?? value.writtenUnit
-    return .object([
+    var members: [(String, JSONValue)] = [
       ("name", .string(value.name)),
       ("value", .number(value.value)),
       ("unit", .string(unit.rawValue)),
@@ -168,6 +169,30 @@ public struct JSONReport: Sendable {
       ("date", .optional(value.date?.description)),
       ("location", .string(value.location.description)),
       ("decided", .array(use.decided.map(JSONValue.string))),
+    ]
+    if !use.bands.isEmpty { members.append(("bands", bands(use.bands))) }
+    if !value.parts.isEmpty { members.append(("parts", .array(value.parts.map(part)))) }
+    return .object(members)
+  }
+
+  /// `[{"set": "dora", "year": 2023, "band": "high"}]`; the band is null when the value
+  /// meets none of that year's bands.
+  private func bands(_ placements: [BandPlacement]) -> JSONValue {
+    .array(
+      placements.map { placement in
+        .object([
+          ("set", .string(placement.set)), ("year", .int(placement.year)),
+          ("band", .optional(placement.band)),
+        ])
+      })
+  }
+
+  /// One part of an artifact metric (a service of a deployment log); the value is null
+  /// when the part gives none.
+  private func part(_ part: MetricPart) -> JSONValue {
+    .object([
+      ("kind", .string(part.kind)), ("name", .string(part.name)),
+      ("value", part.value.map(JSONValue.number) ?? .null), ("bands", bands(part.bands)),
     ])
   }
 

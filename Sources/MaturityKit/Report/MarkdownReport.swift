@@ -26,7 +26,10 @@ public struct MarkdownReport: Sendable {
     health(assessment.health, days: assessment.options.expiryWarningDays, &out)
     if !assessment.metrics.isEmpty {
       out += ["", "## Metrics", ""]
-      out += assessment.metrics.map { "- \(md(ReportWording.metric($0)))" }
+      for use in assessment.metrics {
+        out.append("- \(md(ReportWording.metric(use)))")
+        out += ReportWording.parts(use).map { "  - \(md($0))" }
+      }
     }
     out.append("")
     out.append("**Statuses:** \(ReportWording.statusCounts(assessment))")
@@ -99,7 +102,8 @@ public struct MarkdownReport: Sendable {
         let above = ReportWording.aboveTarget(gap, in: assessment)
         out.append(
           "\(indent)- `\(code(gap.id))` \(ReportWording.tag(gap)) **\(gap.status.words)**\(above):"
-            + " \(md(gap.reason)) — \(md(gap.requirement.text))")
+            + " \(md(gap.reason + ReportWording.bands(gap.bands)))"
+            + " — \(md(gap.requirement.text))")
       }
     }
   }

@@ -74,7 +74,20 @@ enum ReportWording {
     } else {
       text += "; decides \(use.decided.joined(separator: ", "))"
     }
-    return text
+    return text + bands(use.bands)
+  }
+
+  /// "service pgw-api = 0.45 per day; dora 2023 band: high" for each part of the metric,
+  /// such as each service of a deployment log; "= no value" when the part gives none.
+  static func parts(_ use: MetricUse) -> [String] {
+    use.value.parts.map { part in
+      "\(part.kind) \(part.name) = \(use.value.display(part.value))" + bands(part.bands)
+    }
+  }
+
+  /// "; dora 2023 band: high" for each band set placement.
+  static func bands(_ placements: [BandPlacement]) -> String {
+    placements.map { "; \($0.description)" }.joined()
   }
 
   /// Requirements whose status came through a crosswalk, in report order.

@@ -107,7 +107,9 @@ public struct TextReport: Sendable {
         let status = color(gap.status.words, statusColor(gap.status))
         let indent = gapIndent + String(repeating: " ", count: width + 2)
         let above = ReportWording.aboveTarget(gap, in: assessment)
-        let line = "\(ReportWording.tag(gap)) \(gap.status.words)\(above): \(gap.reason)"
+        let line =
+          "\(ReportWording.tag(gap)) \(gap.status.words)\(above): \(gap.reason)"
+          + ReportWording.bands(gap.bands)
         var lines = TextWrap.hanging(
           safe(line), width: 100, first: gapIndent + "\(id)  ", rest: indent)
         if usesColor, !lines.isEmpty {
@@ -197,6 +199,9 @@ public struct TextReport: Sendable {
     for use in assessment.metrics {
       out += TextWrap.hanging(
         safe(ReportWording.metric(use)), width: 100, first: "  ", rest: "    ")
+      for part in ReportWording.parts(use) {
+        out += TextWrap.hanging(safe(part), width: 100, first: "    ", rest: "      ")
+      }
     }
   }
 

@@ -21,6 +21,8 @@ public struct MetricUse: Sendable {
   public var value: MetricValue
   /// Requirement ids, in the order of the report.
   public var decided: [String]
+  /// The bands the value falls in, one per band set that covers the metric.
+  public var bands: [BandPlacement] = []
 }
 
 /// Choices that change how statuses count.
@@ -29,10 +31,14 @@ public struct AssessmentOptions: Sendable, Hashable {
   public var isStrict: Bool
   /// Evidence expiring within this many days after the assessment date is flagged.
   public var expiryWarningDays: Int
+  /// The report year whose bands metrics are placed in; nil for each band set's latest. A
+  /// year no set has places nothing.
+  public var bandYear: Int?
 
-  public init(isStrict: Bool = false, expiryWarningDays: Int = 30) {
+  public init(isStrict: Bool = false, expiryWarningDays: Int = 30, bandYear: Int? = nil) {
     self.isStrict = isStrict
     self.expiryWarningDays = expiryWarningDays
+    self.bandYear = bandYear
   }
 }
 

@@ -10,7 +10,9 @@ public struct Assessor: Sendable {
   }
 
   public func assess(_ bundle: EvidenceBundle) -> Assessment {
-    let results = requirementResults(bundle)
+    let placer = bandPlacer
+    let results = placingInBands(
+      requirementResults(bundle), metrics: bundle.metrics, placer: placer)
     let statuses = results.mapValues(\.status)
     let domainIDs = domainsInScope(bundle)
     var domains: [DomainResult] = []
@@ -29,8 +31,9 @@ public struct Assessor: Sendable {
       .filter { $0.basis == .metric }
     let metrics = bundle.metrics.map { metric in
       MetricUse(
-        value: metric,
-        decided: decided.filter { $0.requirement.metric?.metric == metric.name }.map(\.id))
+        value: placedInBands(metric, placer: placer),
+        decided: decided.filter { $0.requirement.metric?.metric == metric.name }.map(\.id),
+        bands: placer.placements(of: metric.name, value: metric.value))
     }
     let standards = domains.flatMap { $0.standards.map(\.standard) }
     let usedSets = Set(standards.flatMap(\.requirements).compactMap { $0.metric?.band?.set })

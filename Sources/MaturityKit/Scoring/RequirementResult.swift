@@ -19,6 +19,8 @@ public struct RequirementResult: Sendable {
   /// When the evidence behind the status stops holding.
   public var expires: Day?
   public var waiver: Waiver?
+  /// For a requirement its metric decided: the bands the metric's value falls in.
+  public var bands: [BandPlacement] = []
 
   public var id: String { requirement.id }
 }
