@@ -9,6 +9,8 @@ enum ArtifactBenchmark {
   static let generators: [(format: ArtifactFormat, write: @Sendable (FileHandle, Int) -> Int)] = [
     (.junit, ArtifactGenerator.writeJUnit),
     (.sarif, ArtifactGenerator.writeSARIF),
+    (.cobertura, ArtifactGenerator.writeCobertura),
+    (.lcov, ArtifactGenerator.writeLCOV),
   ]
 
   /// Generates each format in a temporary folder, reads it in a child, prints one row each.
@@ -145,5 +147,65 @@ enum ArtifactGenerator {
     }
     handle.write(Data("\n]}]}\n".utf8))
     return results
+  }
+
+  /// A Cobertura report of classes of 200 lines, one in eight a branch; three in four lines
+  /// hit. Returns the number of `<line>` records.
+  static func writeCobertura(to handle: FileHandle, bytes: Int) -> Int {
+    let head = """
+      <?xml version="1.0" ?>
+      <coverage line-rate="0.75" branch-rate="0.5" version="7.4" timestamp="1733300000">
+      <sources><source>/src</source></sources>
+      <packages><package name="payments" line-rate="0.75" branch-rate="0.5">
+      <classes>
+
+      """
+    handle.write(Data(head.utf8))
+    var written = head.utf8.count
+    var lines = 0
+    var file = 0
+    while written < bytes {
+      var text = "<class name=\"Handler\(file)\" filename=\"payments/handler_\(file).py\" "
+      text += "line-rate=\"0.75\" branch-rate=\"0.5\"><methods/><lines>\n"
+      for number in 1...200 {
+        let hits = number % 4 == 0 ? 0 : number % 9 + 1
+        if number % 8 == 0 {
+          text += "<line number=\"\(number)\" hits=\"\(hits)\" branch=\"true\" "
+          text += "condition-coverage=\"50% (1/2)\"/>\n"
+        } else {
+          text += "<line number=\"\(number)\" hits=\"\(hits)\"/>\n"
+        }
+      }
+      text += "</lines></class>\n"
+      handle.write(Data(text.utf8))
+      written += text.utf8.count
+      lines += 200
+      file += 1
+    }
+    handle.write(Data("</classes></package></packages></coverage>\n".utf8))
+    return lines
+  }
+
+  /// An LCOV tracefile of records of 200 `DA:` lines and 25 `BRDA:` pairs. Returns the
+  /// number of `DA:` lines.
+  static func writeLCOV(to handle: FileHandle, bytes: Int) -> Int {
+    var written = 0
+    var lines = 0
+    var file = 0
+    while written < bytes {
+      var text = "TN:\nSF:/src/payments/handler_\(file).c\n"
+      for number in 1...200 {
+        text += "DA:\(number),\(number % 4 == 0 ? 0 : number % 9 + 1)\n"
+      }
+      for number in stride(from: 8, through: 200, by: 8) {
+        text += "BRDA:\(number),0,0,1\nBRDA:\(number),0,1,-\n"
+      }
+      text += "LF:200\nLH:150\nBRF:50\nBRH:25\nend_of_record\n"
+      handle.write(Data(text.utf8))
+      written += text.utf8.count
+      lines += 200
+      file += 1
+    }
+    return lines
   }
 }

@@ -198,7 +198,8 @@ extension CoberturaReader {
         totals.addLine(line.number, isCovered: line.isCovered, in: records.file)
         guard let branches = line.branches else { continue }
         totals.addBranches(
-          "\(line.number)", covered: branches.covered, total: branches.total, in: records.file)
+          .numbers(line: line.number, block: 0, branch: 0), covered: branches.covered,
+          total: branches.total, in: records.file)
       }
     }
 

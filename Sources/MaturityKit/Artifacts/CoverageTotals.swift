@@ -15,28 +15,28 @@ struct CoverageTotals: Sendable {
     }
   }
 
-  /// Source file → line number → covered by at least one record.
-  private var lineHits: [String: [Int: Bool]] = [:]
+  /// Source file → its distinct lines and which were covered.
+  private var lineHits: [String: LineSet] = [:]
   /// Source file → branch key → branches covered and present there.
-  private var branchHits: [String: [String: Share]] = [:]
+  private var branchHits: [String: [BranchKey: BranchCount]] = [:]
 
   /// Counts `file` even when it has no line records.
   mutating func addFile(_ file: String) {
-    if lineHits[file] == nil { lineHits[file] = [:] }
+    if lineHits[file] == nil { lineHits[file] = LineSet() }
   }
 
   /// Records line `number` of `file`; a line already seen stays covered once covered.
   mutating func addLine(_ number: Int, isCovered: Bool, in file: String) {
-    lineHits[file, default: [:]][number, default: false] =
-      lineHits[file]?[number] == true || isCovered
+    lineHits[file, default: LineSet()].add(number, isCovered: isCovered)
   }
 
   /// Records the branches behind `key` in `file`; a key seen again keeps the larger counts.
-  mutating func addBranches(_ key: String, covered: Int, total: Int, in file: String) {
+  mutating func addBranches(_ key: BranchKey, covered: Int, total: Int, in file: String) {
     addFile(file)
-    let old = branchHits[file]?[key] ?? Share(covered: 0, total: 0)
-    branchHits[file, default: [:]][key] = Share(
-      covered: max(old.covered, covered), total: max(old.total, total))
+    let clamp = { (count: Int) in UInt32(clamping: count) }
+    let old = branchHits[file]?[key] ?? BranchCount(covered: 0, total: 0)
+    branchHits[file, default: [:]][key] = BranchCount(
+      covered: max(old.covered, clamp(covered)), total: max(old.total, clamp(total)))
   }
 
   /// The distinct source files seen.
@@ -46,15 +46,15 @@ struct CoverageTotals: Sendable {
   var lines: Share {
     let perFile = lineHits.values
     return Share(
-      covered: perFile.reduce(0) { $0 + $1.values.count(where: { $0 }) },
-      total: perFile.reduce(0) { $0 + $1.count })
+      covered: perFile.reduce(0) { $0 + $1.covered }, total: perFile.reduce(0) { $0 + $1.count })
   }
 
   /// Branches covered, of all branches, summed over distinct branch keys.
   var branches: Share {
     let shares = branchHits.values.flatMap(\.values)
     return Share(
-      covered: shares.reduce(0) { $0 + $1.covered }, total: shares.reduce(0) { $0 + $1.total })
+      covered: shares.reduce(0) { $0 + Int($1.covered) },
+      total: shares.reduce(0) { $0 + Int($1.total) })
   }
 
   /// The reading: figures lines_covered, lines_total, then branches_covered and

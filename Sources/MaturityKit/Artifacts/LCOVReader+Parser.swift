@@ -128,8 +128,7 @@ extension LCOVReader {
       _ = try lineNumber(line, field: 0)
       let last = fields.count - 1
       let isTaken = fields[last] == "-" ? false : try hitCount(line, field: last)
-      let key = fields[..<last].joined(separator: ",")
-      record?.addBranch(key, isTaken: isTaken)
+      record?.addBranch(BranchKey(fields[..<last]), isTaken: isTaken)
     }
 
     /// `LF:`, `LH:`, `BRF:` or `BRH:` with a whole number.

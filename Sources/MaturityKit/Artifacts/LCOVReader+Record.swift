@@ -13,7 +13,7 @@ extension LCOVReader {
     /// Line number → covered by one of this record's `DA:` lines.
     var lines: [Int: Bool] = [:]
     /// `line,block,branch` → taken by one of this record's `BRDA:` lines.
-    var branches: [String: Bool] = [:]
+    var branches: [BranchKey: Bool] = [:]
     /// `LF`, `LH`, `BRF`, `BRH` → the claim.
     var claims: [String: Claim] = [:]
 
@@ -21,7 +21,7 @@ extension LCOVReader {
       lines[number] = lines[number] == true || isCovered
     }
 
-    mutating func addBranch(_ key: String, isTaken: Bool) {
+    mutating func addBranch(_ key: BranchKey, isTaken: Bool) {
       branches[key] = branches[key] == true || isTaken
     }
 
