@@ -75,11 +75,9 @@ struct LCOVRealFileTests {
         "30:1: LF:12 \(name) name 11 distinct lines\(tail)",
         "63:1: LF:5 \(name) name 4 distinct lines\(tail)",
         "135:1: LF:2 \(name) name 1 distinct lines\(tail)",
-        "152:1: LF:3 \(name) name 2 distinct lines\(tail)",
-        "166:1: LF:2 \(name) name 1 distinct lines\(tail)",
-        "220:1: LF:18 \(name) name 16 distinct lines\(tail)",
-        "434:1: LH:30 \(name) cover 24 distinct lines\(tail)",
-        "435:1: LF:46 \(name) name 38 distinct lines\(tail)",
+        // The other five (lines 152, 166, 220, 434 and 435) are counted at the first.
+        "152:1: 5 more summary lines (LF, LH, BRF, BRH) disagree with their records, the "
+          + "first of them here\(tail)",
       ])
   }
   @Test func aTruncatedRealTracefileFailsAtItsEnd() throws {
@@ -161,20 +159,20 @@ struct LCOVRealFileTests {
       ])
   }
 
-  @Test func onlyTheFirstTwentyDisagreementsAreListed() throws {
+  @Test func onlyTheFirstThreeDisagreementsAreListed() throws {
     let records = (1...23).map { "SF:f\($0).c\nDA:1,1\nLH:0\nend_of_record\n" }
     let reading = try LCOV.read(records.joined())
     #expect(LCOV.figures(reading).last == "files=23")
     let warnings = summary(reading.warnings)
-    #expect(warnings.count == 21)
+    #expect(warnings.count == 4)
     #expect(
       warnings.first
         == "3:1: LH:0 disagrees with the records, whose DA lines cover 1 distinct lines; "
         + "the records are counted")
     #expect(
       warnings.last
-        == "83:1: 3 more summary lines (LF, LH, BRF, BRH) disagree with their records, the "
-        + "first shown; the records are counted")
+        == "15:1: 20 more summary lines (LF, LH, BRF, BRH) disagree with their records, the "
+        + "first of them here; the records are counted")
   }
 
   @Test func byteOrderMarkCRLFBlankLinesAndHugeCountsAreRead() throws {

@@ -16,8 +16,9 @@ extension LCOVReader {
     /// Summary lines that disagree with their records beyond the first `shownDisagreements`,
     /// and the first of them.
     private var unlisted: (count: Int, first: Diagnostic?) = (0, nil)
-    /// A tracefile from one old tool can disagree in every record; list only this many.
-    private static let shownDisagreements = 20
+    /// A tracefile from one tool can disagree in every record (llvm-cov's LF and LH count
+    /// lines its DA records leave out); list only this many, then count the rest.
+    static let shownDisagreements = 3
 
     init(file: ArtifactFile) {
       self.file = file
@@ -58,7 +59,7 @@ extension LCOVReader {
         var summary = first
         summary.message =
           "\(unlisted.count) more summary lines (LF, LH, BRF, BRH) disagree with their "
-          + "records, the first shown; the records are counted"
+          + "records, the first of them here; the records are counted"
         warnings.append(summary)
       }
       guard recordCount > 0 else {
