@@ -41,7 +41,9 @@ extension SARIFReader.RunWalk {
     }
     var node: JSONNode?
     while let key = try reader.nextKey() {
-      if key.key == "security-severity" { node = try reader.readNode() } else {
+      if key.key == "security-severity" {
+        node = try reader.readNode()
+      } else {
         try reader.skipValue()
       }
     }
@@ -79,7 +81,9 @@ extension SARIFReader.RunWalk {
       objects += 1
       var success: JSONNode?
       while let key = try reader.nextKey() {
-        if key.key == "executionSuccessful" { success = try reader.readNode() } else {
+        if key.key == "executionSuccessful" {
+          success = try reader.readNode()
+        } else {
           try reader.skipValue()
         }
       }

@@ -79,7 +79,8 @@ extension SARIFReader {
       }
       if run.hasFailed {
         tally.runsNotAnalysed += 1
-        let message = "\(label) says executionSuccessful false; counted as not analysed, not as clean"
+        let message =
+          "\(label) says executionSuccessful false; counted as not analysed, not as clean"
         warn(message, at: start)
       }
       for finding in run.pending {

@@ -7,14 +7,15 @@ public enum ArtifactFormat: String, Sendable, CaseIterable {
   case sbom
   case deployments
 
-  /// Reads one file. JUnit streams it; the other readers still read it whole.
+  /// Reads one file. JUnit, SARIF and JSON SBOMs are streamed; the other readers still read
+  /// the file whole.
   public func read(_ file: ArtifactFile) throws(Diagnostic) -> ArtifactReading {
     switch self {
     case .junit: return try JUnitReader.read(file)
     case .cobertura: return try CoberturaReader.read(file.whole())
     case .lcov: return try LCOVReader.read(file.whole())
-    case .sarif: return try SARIFReader.read(file.whole())
-    case .sbom: return try SBOMReader.read(file.whole())
+    case .sarif: return try SARIFReader.read(file)
+    case .sbom: return try SBOMReader.read(file)
     case .deployments: return try DeploymentLogReader.read(file.whole())
     }
   }
