@@ -12,10 +12,7 @@ extension JSONEventReader {
       guard try refill() else {
         throw unexpected("'\"' to end the string from \(startLine):\(startColumn)")
       }
-      if try copyPlainRun() {
-        flush(&high)
-        continue
-      }
+      if copyPlainRun(after: &high) { continue }
       switch chunk[index] {
       case UInt8(ascii: "\""):
         flush(&high)
@@ -26,14 +23,14 @@ extension JSONEventReader {
         flush(&high)
         try multiByteCharacter()
       default:
-        throw unexpected("a string character; control characters must be escaped")
+        throw unexpected("printable text or an escape such as \\t in a string")
       }
     }
   }
 
   /// Copies the bytes up to the next quote, backslash, control or non-ASCII byte in this
-  /// chunk; false when there are none.
-  private func copyPlainRun() throws(Diagnostic) -> Bool {
+  /// chunk, after U+FFFD for a lone `high` surrogate; false when there are none.
+  private func copyPlainRun(after high: inout UInt32?) -> Bool {
     let start = index
     let end = chunk.withUnsafeBufferPointer { buffer in
       var offset = start - chunk.startIndex
@@ -45,6 +42,7 @@ extension JSONEventReader {
       return offset + chunk.startIndex
     }
     guard end > start else { return false }
+    flush(&high)
     if keepsText { text.append(contentsOf: chunk[start..<end]) }
     column += end - start
     index = end
@@ -136,7 +134,12 @@ extension JSONEventReader {
     advance()
     for position in 0..<count {
       guard let byte = try peek() else { throw unexpected("the rest of a UTF-8 character") }
-      guard (position == 0 ? second : 0x80...0xBF).contains(byte) else { throw notUTF8(byte) }
+      let allowed = position == 0 ? second : 0x80...0xBF
+      guard allowed.contains(byte) else {
+        throw error(
+          "expected a UTF-8 continuation byte from \(Self.hex(allowed.lowerBound)) to "
+            + "\(Self.hex(allowed.upperBound)), found the byte \(Self.hex(byte))")
+      }
       if keepsText { text.append(byte) }
       index += 1
     }
