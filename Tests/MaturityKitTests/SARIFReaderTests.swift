@@ -36,8 +36,8 @@ import Testing
       let file = SourceFile(path: whole.path, bytes: Array(whole.bytes.prefix(200)))
       #expect(
         readError(file) == [
-          "9:16: expected a SARIF 2.1.0 JSON log, found invalid JSON: unexpected end of "
-            + "file during JSON parse; is it truncated?"
+          "9:16: expected '\"' to end the string from 9:6, found the end of the file; "
+            + "is it truncated?"
         ])
     }
   }
@@ -165,12 +165,11 @@ import Testing
     ("\u{FEFF} \n", "1:1: expected a SARIF 2.1.0 JSON log, found an empty file"),
     (
       "{\n  \"version\": \"2.1.0\",\n  \"runs\": [ @ ]\n}",
-      "3:13: expected a SARIF 2.1.0 JSON log, found invalid JSON: invalid value"
+      "3:13: expected a value or ']' after '[', found '@'"
     ),
     (
       "{\"runs\": [\n",
-      "1:12: expected a SARIF 2.1.0 JSON log, found invalid JSON: unexpected end of file "
-        + "during JSON parse; is it truncated?"
+      "1:11: expected a value or ']' after '[', found the end of the file; is it truncated?"
     ),
     (
       "\n  [1, 2]",
@@ -187,7 +186,7 @@ import Testing
     ),
     (
       "<?xml version=\"1.0\"?><testsuite/>",
-      "1:1: expected a SARIF 2.1.0 JSON log, found invalid JSON: invalid value"
+      "1:1: expected a SARIF 2.1.0 JSON log, found '<'"
     ),
   ])
   func refusesWithOneError(text: String, expected: String) {

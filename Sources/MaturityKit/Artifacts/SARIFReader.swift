@@ -1,8 +1,3 @@
-import Foundation
-
-// TODO: Read very large logs (hundreds of MB) with a streaming JSON parser that walks
-// `runs[].results[]` without building the whole object tree; not written yet.
-
 /// Reads a SARIF 2.1.0 log from a static analyser into finding counts by severity.
 ///
 /// Every run in `runs` is read, not only the first. A run with no `results` (absent or
@@ -10,35 +5,50 @@ import Foundation
 /// is counted in `runs_not_analysed` and never reads as clean. Results without
 /// `locations` are kept.
 ///
-/// The whole log is parsed with Foundation's `JSONSerialization`, so a file is held in
-/// memory twice (bytes and objects); a streaming parser for very large logs is still to do.
+/// The log is streamed through `JSONEventReader`: memory grows with the rules of one run,
+/// not with the size or number of results (see `RunWalk`), so a log of hundreds of
+/// megabytes is read in a few megabytes.
 public enum SARIFReader {
   /// The only SARIF version this reader knows.
   static let version = "2.1.0"
 
-  /// Reads one SARIF log.
+  /// Reads one SARIF log already in memory.
+  public static func read(_ file: SourceFile) throws(Diagnostic) -> ArtifactReading {
+    try read(ArtifactFile(file))
+  }
+
+  /// Reads one SARIF log, streamed.
   ///
-  /// - Parameter file: The log's bytes and the path to show in diagnostics.
+  /// - Parameter file: The log and the path to show in diagnostics.
   /// - Returns: The figures `runs`, `runs_not_analysed`, `results`, `error`, `warning`,
   ///   `note`, `none`, `critical`, `high`, `medium`, `low`, `tools` and `suppressed`; the
   ///   metric `open_critical_findings` when at least one run was analysed or one result
   ///   read; warnings about odd but readable content.
   /// - Throws: One error diagnostic when the file is empty, not JSON, or not a SARIF log.
-  public static func read(_ file: SourceFile) throws(Diagnostic) -> ArtifactReading {
-    let root = try parse(file)
-    let layout = Layout(file)
-    guard let runs = root["runs"] as? [Any] else { throw noRuns(root, file, layout) }
-    var tally = Tally()
-    var warnings = versionWarnings(root, file, layout)
-    for (index, run) in runs.enumerated() {
-      let start = layout.run(index).map(file.position(ofByte:)) ?? (1, 1)
-      let place = { (message: String) in
-        warnings.append(Diagnostic(.warning, message, in: file, line: start.0, column: start.1))
+  public static func read(_ file: ArtifactFile) throws(Diagnostic) -> ArtifactReading {
+    let reader = try JSONEventReader(file)
+    let root = try rootObject(reader)
+    var walk = RunWalk(reader)
+    var keys = RootKeys()
+    while let key = try reader.nextKey() {
+      switch key.key {
+      case "version":
+        keys.version = keys.version ?? key
+        keys.versionValue = try reader.readNode()
+      case "runs":
+        keys.runs = keys.runs ?? key
+        // A second `runs` replaces the first, as a parser that keeps the last key would.
+        walk = RunWalk(reader)
+        keys.hasRunList = try readRuns(&walk)
+      default: try reader.skipValue()
       }
-      tally.add(run: run, number: index + 1, warn: place)
     }
+    try reader.finish()
+    guard keys.hasRunList == true else { throw noRuns(keys, root: root, file) }
+    let warnings = versionWarnings(keys, file) + located(walk.warnings, file)
     return ArtifactReading(
-      format: "sarif", metrics: metrics(tally), figures: figures(tally), warnings: warnings)
+      format: "sarif", metrics: metrics(walk.tally), figures: figures(walk.tally),
+      warnings: warnings)
   }
 
   /// `open_critical_findings`: unsuppressed results whose `security-severity` is critical
@@ -73,127 +83,78 @@ public enum SARIFReader {
 extension SARIFReader {
   static let expected = "expected a SARIF 2.1.0 JSON log"
 
-  /// The root object, or one error saying where the JSON went wrong.
-  static func parse(_ file: SourceFile) throws(Diagnostic) -> [String: Any] {
-    let body = file.bytes.dropFirst(file.hasByteOrderMark ? 3 : 0)
-    guard let first = body.firstIndex(where: isText) else {
-      throw Diagnostic(.error, "\(expected), found an empty file", in: file, line: 1, column: 1)
-    }
-    let value: Any
-    do {
-      value = try JSONSerialization.jsonObject(with: Data(file.bytes), options: [])
-    } catch {
-      throw invalidJSON(error as NSError, file)
-    }
-    guard let root = value as? [String: Any] else {
-      let at = file.position(ofByte: first)
-      let found = value is [Any] ? "a JSON list" : "a JSON \(type(of: value))"
-      throw Diagnostic(
-        .error, "\(expected) object at the root, found \(found)", in: file, line: at.line,
-        column: at.column)
-    }
-    return root
+  /// Where the root's `version` and `runs` keys are, and what they hold.
+  struct RootKeys {
+    var version: JSONEvent?
+    var versionValue: JSONNode?
+    var runs: JSONEvent?
+    /// Whether `runs` is a list; nil when there is no `runs` key.
+    var hasRunList: Bool?
   }
 
-  /// Turns "Invalid value around character 7." into a message at that byte's line:column.
-  static func invalidJSON(_ error: NSError, _ file: SourceFile) -> Diagnostic {
-    var text = (error.userInfo[NSDebugDescriptionErrorKey] as? String) ?? "unreadable JSON"
-    var offset = file.bytes.count
-    if let range = text.range(of: " around character ") {
-      let digits = text[range.upperBound...].prefix(while: \.isNumber)
-      offset = (Int(digits) ?? offset) + (file.hasByteOrderMark ? 3 : 0)
-      text = String(text[..<range.lowerBound])
+  /// The start of the root object, or one error for a file that is empty or holds
+  /// something else; JSON errors after a root that is not an object come first.
+  static func rootObject(_ reader: JSONEventReader) throws(Diagnostic) -> JSONEvent {
+    guard let first = try reader.firstByte() else {
+      throw reader.file.diagnostic(.error, "\(expected), found an empty file", line: 1, column: 1)
     }
-    if text.hasSuffix(".") { text.removeLast() }
-    text = text.prefix(1).lowercased() + text.dropFirst()
-    let truncated = offset >= file.bytes.count ? "; is it truncated?" : ""
-    let at = file.position(ofByte: offset)
-    let message = "\(expected), found invalid JSON: \(text)\(truncated)"
-    return Diagnostic(.error, message, in: file, line: at.line, column: at.column)
+    guard Array("{[\"-0123456789tfn".utf8).contains(first) else {
+      throw reader.error("\(expected), found \(reader.describe(first))")
+    }
+    let root = try reader.nextEvent()
+    guard root.kind != .objectStart else { return root }
+    try reader.skipValue(startingWith: root)
+    try reader.finish()
+    let found = root.kind == .arrayStart ? "a JSON list" : root.valueName
+    throw reader.file.diagnostic(
+      .error, "\(expected) object at the root, found \(found)", line: root.line,
+      column: root.column)
+  }
+
+  /// Reads the value of `runs`: true when it is a list, whose runs `walk` counts.
+  private static func readRuns(_ walk: inout RunWalk) throws(Diagnostic) -> Bool {
+    let start = try walk.reader.nextEvent()
+    guard start.kind == .arrayStart else {
+      try walk.reader.skipValue(startingWith: start)
+      return false
+    }
+    try walk.readRuns()
+    return true
   }
 
   /// The error for a JSON object that has no `runs` list.
-  static func noRuns(_ root: [String: Any], _ file: SourceFile, _ layout: Layout) -> Diagnostic {
-    let offset = layout.keys["runs"] ?? file.bytes.firstIndex(where: isText) ?? 0
-    let found = root["runs"] == nil ? "no \"runs\" key" : "\"runs\" that is not a list"
-    let at = file.position(ofByte: offset)
-    return Diagnostic(
-      .error, "\(expected) with a \"runs\" list, found \(found)", in: file, line: at.line,
+  static func noRuns(_ keys: RootKeys, root: JSONEvent, _ file: ArtifactFile) -> Diagnostic {
+    let at = keys.runs ?? root
+    let found = keys.runs == nil ? "no \"runs\" key" : "\"runs\" that is not a list"
+    return file.diagnostic(
+      .error, "\(expected) with a \"runs\" list, found \(found)", line: at.line,
       column: at.column)
   }
 
   /// A warning when `version` is missing or not 2.1.0; the log is still read as 2.1.0.
-  static func versionWarnings(_ root: [String: Any], _ file: SourceFile, _ layout: Layout)
-    -> [Diagnostic]
-  {
-    let found = root["version"].map { "\"\($0)\"" } ?? "no \"version\" key"
+  static func versionWarnings(_ keys: RootKeys, _ file: ArtifactFile) -> [Diagnostic] {
+    let found: String
+    switch keys.versionValue?.value {
+    case nil: found = "no \"version\" key"
+    case .string(let text)?, .number(let text)?: found = "\"\(text)\""
+    case .bool(let flag)?: found = "\"\(flag)\""
+    case .null?: found = "null"
+    case .array?: found = "a list"
+    case .object?: found = "an object"
+    }
     guard found != "\"\(version)\"" else { return [] }
-    let at = file.position(ofByte: layout.keys["version"] ?? layout.keys["runs"] ?? 0)
+    let at = keys.version ?? keys.runs
     let message = "expected SARIF version \"\(version)\", found \(found); read as \(version)"
-    return [Diagnostic(.warning, message, in: file, line: at.line, column: at.column)]
+    return [file.diagnostic(.warning, message, line: at?.line ?? 1, column: at?.column ?? 1)]
   }
 
-  /// Any byte but a space, a tab or a line break.
-  static func isText(_ byte: UInt8) -> Bool {
-    byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
-  }
-}
-
-// MARK: - Layout
-
-extension SARIFReader {
-  /// Where the root keys and the runs start, for diagnostics: `JSONSerialization` keeps no
-  /// positions, so one pass over the bytes finds them, stepping over strings.
-  struct Layout {
-    /// Byte offset of each key of the root object (its opening quote).
-    private(set) var keys: [String: Int] = [:]
-    /// Byte offset of each object in the root's `runs` list.
-    private(set) var runs: [Int] = []
-    private var depth = 0
-    private var stringStart: Int?
-    private var isEscaped = false
-    /// The last string read directly in the root object, and where it starts.
-    private var rootString = (text: "", offset: 0)
-
-    init(_ file: SourceFile) {
-      for (offset, byte) in file.bytes.enumerated() {
-        if let start = stringStart {
-          readString(byte, at: offset, from: start, in: file)
-        } else {
-          readStructure(byte, at: offset)
-        }
-      }
-    }
-
-    func run(_ index: Int) -> Int? { runs.indices.contains(index) ? runs[index] : nil }
-
-    private mutating func readString(
-      _ byte: UInt8, at offset: Int, from start: Int, in file: SourceFile
-    ) {
-      if isEscaped {
-        isEscaped = false
-      } else if byte == UInt8(ascii: "\\") {
-        isEscaped = true
-      } else if byte == UInt8(ascii: "\"") {
-        stringStart = nil
-        guard depth == 1 else { return }
-        let text = String(decoding: file.bytes[(start + 1)..<offset], as: UTF8.self)
-        rootString = (text, start)
-      }
-    }
-
-    private mutating func readStructure(_ byte: UInt8, at offset: Int) {
-      switch byte {
-      case UInt8(ascii: "\""): stringStart = offset
-      case UInt8(ascii: ":") where depth == 1:
-        if keys[rootString.text] == nil { keys[rootString.text] = rootString.offset }
-      case UInt8(ascii: "{"), UInt8(ascii: "["):
-        depth += 1
-        let isRun = depth == 3 && byte == UInt8(ascii: "{") && rootString.text == "runs"
-        if isRun { runs.append(offset) }
-      case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
-      default: break
-      }
+  /// The warnings of the walk with their lines quoted, reading the file once more.
+  static func located(_ warnings: [PendingWarning], _ file: ArtifactFile) -> [Diagnostic] {
+    guard !warnings.isEmpty else { return [] }
+    let lines = file.texts(ofLines: Set(warnings.map(\.line)))
+    return warnings.map { warning in
+      let location = SourceLocation(file: file.path, line: warning.line, column: warning.column)
+      return Diagnostic(.warning, warning.message, at: location, sourceLine: lines[warning.line])
     }
   }
 }

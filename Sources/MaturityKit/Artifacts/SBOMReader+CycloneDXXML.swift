@@ -44,7 +44,8 @@ extension SBOMReader {
       guard let version else {
         throw Diagnostic(.error, "\(expected), found no root element", in: file, line: 1, column: 1)
       }
-      return reading(tally, format: "CycloneDX \(version) XML", in: file, warnings: warnings)
+      return reading(
+        tally, format: "CycloneDX \(version) XML", in: ArtifactFile(file), warnings: warnings)
     }
 
     // MARK: - XMLParserDelegate

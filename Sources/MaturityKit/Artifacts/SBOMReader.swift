@@ -56,9 +56,14 @@ public enum SBOMReader {
     }
   }
 
-  /// Reads one CycloneDX or SPDX 2.x file.
+  /// Reads one CycloneDX or SPDX 2.x file already in memory.
+  public static func read(_ file: SourceFile) throws(Diagnostic) -> ArtifactReading {
+    try read(ArtifactFile(file))
+  }
+
+  /// Reads one CycloneDX or SPDX 2.x file; JSON is streamed, XML is read whole.
   ///
-  /// - Parameter file: The BOM's bytes and the path to show in diagnostics.
+  /// - Parameter file: The BOM and the path to show in diagnostics.
   /// - Returns: The figures `format` (such as "CycloneDX 1.4 JSON" or "SPDX 2.3"),
   ///   `components`, `with_licence`, `with_version`, `with_purl`, then `vulnerabilities`
   ///   with `critical`, `high`, `medium`, `low` and `other` (only "not listed" when the BOM
@@ -68,53 +73,63 @@ public enum SBOMReader {
   ///   vulnerabilities; warnings about odd but readable content.
   /// - Throws: One error diagnostic when the file is empty, not well-formed JSON or XML,
   ///   not a CycloneDX or SPDX 2.x document, or SPDX 3.0.
-  public static func read(_ file: SourceFile) throws(Diagnostic) -> ArtifactReading {
-    let body = file.bytes.dropFirst(file.hasByteOrderMark ? 3 : 0)
-    switch body.first(where: JUnitReader.isText) {
+  public static func read(_ file: ArtifactFile) throws(Diagnostic) -> ArtifactReading {
+    switch try firstByte(of: file) {
     case UInt8(ascii: "<"):
-      return try XMLCollector(file: file).run()
+      return try XMLCollector(file: file.whole()).run()
     case UInt8(ascii: "{"), UInt8(ascii: "["):
       return try readJSON(file)
     case nil:
-      throw Diagnostic(.error, "\(expected), found an empty file", in: file, line: 1, column: 1)
+      throw file.diagnostic(.error, "\(expected), found an empty file", line: 1, column: 1)
     default:
       let found = JUnitReader.firstCharacter(of: file)
-      throw Diagnostic(.error, "\(expected), found \(found)", in: file, line: 1, column: 1)
+      throw file.diagnostic(.error, "\(expected), found \(found)", line: 1, column: 1)
     }
   }
 
   static let expected =
     "expected a CycloneDX (JSON or XML) or SPDX 2.x (JSON) bill of materials"
 
-  /// Parses the JSON and hands the top-level object to the reader of its format.
-  private static func readJSON(_ file: SourceFile) throws(Diagnostic) -> ArtifactReading {
-    let object: Any
-    do {
-      object = try JSONSerialization.jsonObject(with: Data(file.bytes))
-    } catch {
-      throw jsonSyntaxError(error as NSError, in: file)
+  /// The first byte that is not white space or a byte-order mark, from the file's head or,
+  /// when the head is all white space, from further on.
+  private static func firstByte(of file: ArtifactFile) throws(Diagnostic) -> UInt8? {
+    let head = try file.head()
+    let body = head.starts(with: SourceFile.byteOrderMark) ? head.dropFirst(3) : head[...]
+    if let first = body.first(where: JUnitReader.isText) { return first }
+    guard head.count == 4096 else { return nil }
+    return try JSONEventReader(file).firstByte()
+  }
+
+  /// Streams the top-level object and hands what it holds to the reader of its format.
+  private static func readJSON(_ file: ArtifactFile) throws(Diagnostic) -> ArtifactReading {
+    let reader = try JSONEventReader(file)
+    let start = try reader.nextEvent()
+    guard start.kind == .objectStart else {
+      try reader.skipValue(startingWith: start)
+      try reader.finish()
+      throw file.diagnostic(
+        .error, "\(expected), found a JSON \(kind(of: start)) at the top level",
+        line: start.line, column: start.column)
     }
-    guard let root = object as? [String: Any] else {
-      throw Diagnostic(
-        .error, "\(expected), found a JSON \(kind(of: object)) at the top level", in: file,
-        line: 1, column: 1)
-    }
-    if root["@context"] != nil { throw spdx3Error(root["@context"], in: file) }
-    if root["bomFormat"] != nil { return try readCycloneDX(root, in: file) }
-    if root["spdxVersion"] != nil { return try readSPDX(root, in: file) }
-    throw Diagnostic(
+    var root = JSONRoot(reader)
+    try root.read()
+    try reader.finish()
+    if let context = root.context { throw spdx3Error(context, in: file) }
+    if root.bomFormat != nil { return try readCycloneDX(root, in: file) }
+    if root.spdxVersion != nil { return try readSPDX(root, in: file) }
+    throw file.diagnostic(
       .error, "\(expected), found a JSON object with neither \"bomFormat\" nor \"spdxVersion\"",
-      in: file, line: 1, column: 1)
+      line: start.line, column: start.column)
   }
 
   /// Figures and the metric from the counts, with `format` as the first figure.
   static func reading(
-    _ tally: Tally, format: String, in file: SourceFile, warnings: [Diagnostic]
+    _ tally: Tally, format: String, in file: ArtifactFile, warnings: [Diagnostic]
   ) -> ArtifactReading {
     var warnings = warnings
     if tally.components == 0 {
       let message = "expected at least one component, found none; there are no shares"
-      warnings.append(Diagnostic(.warning, message, in: file, line: 1, column: 1))
+      warnings.append(file.diagnostic(.warning, message, line: 1, column: 1))
     }
     var figures: [(name: String, value: String)] = [
       ("format", format), ("components", String(tally.components)),
@@ -159,59 +174,62 @@ public enum SBOMReader {
 // MARK: - JSON helpers
 
 extension SBOMReader {
-  /// A JSONSerialization error, placed at the character it names or at the end of input.
-  static func jsonSyntaxError(_ error: NSError, in file: SourceFile) -> Diagnostic {
-    let detail = error.userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
-    if detail.contains("end of file") || detail.contains("end of data") {
-      let end = file.position(ofByte: file.bytes.count)
-      return Diagnostic(
-        .error,
-        "expected the rest of the JSON document, found the end of the file; "
-          + "is it truncated?", in: file, line: end.line, column: end.column)
-    }
-    let offset = detail.split(separator: " ").last.flatMap {
-      Int($0.trimmingCharacters(in: .punctuationCharacters))
-    }
-    let place = file.position(ofByte: offset ?? 0)
-    return Diagnostic(
-      .error, "expected well-formed JSON, found a syntax error (\(detail))", in: file,
-      line: place.line, column: place.column)
-  }
+  /// A key of the top level and the small value after it.
+  typealias Member = (key: JSONEvent, value: JSONNode)
 
   /// The error for an SPDX 3.0 JSON-LD document, naming its `@context`.
-  static func spdx3Error(_ context: Any?, in file: SourceFile) -> Diagnostic {
-    let shown = (context as? String).map { "\"\($0)\"" } ?? "a JSON \(kind(of: context))"
-    let place = position(ofKey: "@context", in: file)
-    return Diagnostic(
+  static func spdx3Error(_ context: Member, in file: ArtifactFile) -> Diagnostic {
+    let shown = context.value.string.map { "\"\($0)\"" } ?? "a JSON \(kind(of: context.value))"
+    return file.diagnostic(
       .error,
       "SPDX 3.0 JSON-LD (@context \(shown)) is not supported yet; "
-        + "expected CycloneDX JSON or XML, or SPDX 2.2 or 2.3 JSON", in: file,
-      line: place.line, column: place.column)
+        + "expected CycloneDX JSON or XML, or SPDX 2.2 or 2.3 JSON",
+      line: context.key.line, column: context.key.column)
   }
 
-  /// Where `"key"` first appears in the file, or 1:1: JSONSerialization keeps no positions.
-  static func position(ofKey key: String, in file: SourceFile) -> (line: Int, column: Int) {
-    let wanted = Array("\"\(key)\"".utf8)
-    guard let index = file.bytes.indices.first(where: { file.bytes[$0...].starts(with: wanted) })
-    else { return (1, 1) }
-    return file.position(ofByte: index)
+  /// An error at `key` for a value of the wrong JSON type.
+  static func wrongType(
+    _ key: JSONEvent, _ expected: String, found value: JSONEvent, in file: ArtifactFile
+  ) -> Diagnostic {
+    file.diagnostic(
+      .error, "expected \"\(key.key ?? "")\" to be \(expected), found a \(kind(of: value))",
+      line: key.line, column: key.column)
   }
 
   /// "string", "array", … for messages about a value of the wrong type.
-  static func kind(of value: Any?) -> String {
-    switch value {
-    case is String: return "string"
-    case is [Any]: return "array"
-    case is [String: Any]: return "object"
-    case is NSNull, nil: return "null"
-    case is Bool, is NSNumber: return "number or boolean"
-    default: return "value"
+  static func kind(of event: JSONEvent) -> String {
+    switch event.kind {
+    case .string: "string"
+    case .arrayStart: "array"
+    case .objectStart: "object"
+    case .bool, .number: "number or boolean"
+    case .null, .objectEnd, .arrayEnd, .key: "null"
     }
   }
 
+  static func kind(of node: JSONNode) -> String {
+    switch node.value {
+    case .string: "string"
+    case .array: "array"
+    case .object: "object"
+    case .bool, .number: "number or boolean"
+    case .null: "null"
+    }
+  }
+
+  /// A JSON value quoted for a message: `"SPDX"`, `a number or boolean`, `nothing`.
+  static func shown(_ node: JSONNode?) -> String {
+    guard let node else { return "nothing" }
+    return node.string.map { "\"\($0)\"" } ?? "a \(kind(of: node))"
+  }
+
   /// True when the value is a string with something other than white space in it.
-  static func isFilled(_ value: Any?) -> Bool {
-    guard let text = value as? String else { return false }
+  static func isFilled(_ node: JSONNode?) -> Bool {
+    isFilled(node?.string)
+  }
+
+  static func isFilled(_ text: String?) -> Bool {
+    guard let text else { return false }
     return !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
   }
 }

@@ -7,14 +7,15 @@ public enum ArtifactFormat: String, Sendable, CaseIterable {
   case sbom
   case deployments
 
-  /// Reads one file. JUnit, Cobertura and LCOV stream it; the others still read it whole.
+  /// Reads one file. Every reader but the deployment log's and CycloneDX XML's streams it,
+  /// so a report of hundreds of megabytes is never held whole.
   public func read(_ file: ArtifactFile) throws(Diagnostic) -> ArtifactReading {
     switch self {
     case .junit: return try JUnitReader.read(file)
     case .cobertura: return try CoberturaReader.read(file)
     case .lcov: return try LCOVReader.read(file)
-    case .sarif: return try SARIFReader.read(file.whole())
-    case .sbom: return try SBOMReader.read(file.whole())
+    case .sarif: return try SARIFReader.read(file)
+    case .sbom: return try SBOMReader.read(file)
     case .deployments: return try DeploymentLogReader.read(file.whole())
     }
   }

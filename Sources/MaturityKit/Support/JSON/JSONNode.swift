@@ -1,0 +1,131 @@
+/// A small JSON value read whole by `JSONEventReader.readNode`, with where it starts; for
+/// the pieces of a large document that a reader looks into (one rule, one licence list).
+///
+/// Not the report writer's `JSONValue`: this one keeps positions and numbers as written.
+struct JSONNode: Sendable {
+  enum Value: Sendable {
+    /// Members in the order written; a key written twice is kept twice.
+    case object([(key: String, node: JSONNode)])
+    case array([JSONNode])
+    case string(String)
+    case number(String)
+    case bool(Bool)
+    case null
+  }
+
+  var value: Value
+  var line: Int
+  var column: Int
+
+  /// The last member named `key` (as `JSONSerialization` keeps it), or nil when there is
+  /// none or this is not an object.
+  subscript(key: String) -> JSONNode? {
+    guard case .object(let members) = value else { return nil }
+    return members.last { $0.key == key }?.node
+  }
+
+  var string: String? {
+    guard case .string(let text) = value else { return nil }
+    return text
+  }
+
+  var number: Double? {
+    guard case .number(let text) = value else { return nil }
+    return Double(text)
+  }
+
+  /// The number when it is a whole number an `Int` holds (`2` and `2.0`, not `2.5`).
+  var integer: Int? {
+    guard let number, number.rounded() == number, abs(number) < 0x1p62 else { return nil }
+    return Int(number)
+  }
+
+  var elements: [JSONNode]? {
+    guard case .array(let nodes) = value else { return nil }
+    return nodes
+  }
+
+  var isObject: Bool {
+    guard case .object = value else { return false }
+    return true
+  }
+
+  var isNull: Bool {
+    guard case .null = value else { return false }
+    return true
+  }
+}
+
+// MARK: - Reading
+
+extension JSONEventReader {
+  /// Reads the value that `event` starts into memory.
+  ///
+  /// - Throws: A diagnostic when the value is not well-formed JSON.
+  func readNode(startingWith event: JSONEvent) throws(Diagnostic) -> JSONNode {
+    let value: JSONNode.Value
+    switch event.kind {
+    case .objectStart:
+      var members: [(key: String, node: JSONNode)] = []
+      while let key = try nextKey() {
+        members.append((key.key ?? "", try readNode(startingWith: try nextEvent())))
+      }
+      value = .object(members)
+    case .arrayStart:
+      var nodes: [JSONNode] = []
+      while let element = try nextElement() { nodes.append(try readNode(startingWith: element)) }
+      value = .array(nodes)
+    case .string(let text): value = .string(text)
+    case .number(let text): value = .number(text)
+    case .bool(let flag): value = .bool(flag)
+    case .null, .objectEnd, .arrayEnd, .key: value = .null
+    }
+    return JSONNode(value: value, line: event.line, column: event.column)
+  }
+
+  /// Reads the next value into memory.
+  func readNode() throws(Diagnostic) -> JSONNode {
+    try readNode(startingWith: try nextEvent())
+  }
+
+  /// Reads to the end of the value that `event` starts, keeping no text.
+  func skipValue(startingWith event: JSONEvent) throws(Diagnostic) {
+    guard event.isContainerStart else { return }
+    let outside = depth - 1
+    let kept = keepsText
+    keepsText = false
+    defer { keepsText = kept }
+    while depth > outside { _ = try nextEvent() }
+  }
+
+  /// Reads past the next value, keeping no text.
+  func skipValue() throws(Diagnostic) {
+    let kept = keepsText
+    keepsText = false
+    defer { keepsText = kept }
+    try skipValue(startingWith: try nextEvent())
+  }
+
+  /// The next event inside the document, where the document cannot end.
+  func nextEvent() throws(Diagnostic) -> JSONEvent {
+    guard let event = try next() else { throw unexpected("a JSON value") }
+    return event
+  }
+
+  /// The next key of the object being read, or nil at its end; its value comes next.
+  func nextKey() throws(Diagnostic) -> JSONEvent? {
+    let event = try nextEvent()
+    return event.kind == .objectEnd ? nil : event
+  }
+
+  /// The first event of the next element of the array being read, or nil at its end.
+  func nextElement() throws(Diagnostic) -> JSONEvent? {
+    let event = try nextEvent()
+    return event.kind == .arrayEnd ? nil : event
+  }
+
+  /// Reads to the end of the document: white space only after the root value.
+  func finish() throws(Diagnostic) {
+    while try next() != nil {}
+  }
+}
