@@ -1,5 +1,8 @@
 import Foundation
-import MaturityKit
+
+// Testable, for the JSON event reader, which is internal: Fuzz/run builds in debug mode,
+// where testing is enabled.
+@testable import MaturityKit
 
 // A libFuzzer target: every input goes through every artifact reader (JUnit, Cobertura,
 // LCOV, SARIF, SBOM, deployment log) and the YAML loader, then through the standards and
@@ -15,6 +18,12 @@ private func fuzzOne(_ bytes: [UInt8]) {
   // Every artifact reader sees every input too: they must throw or read, never crash.
   let artifact = SourceFile(path: "fuzz.artifact", bytes: bytes)
   for format in ArtifactFormat.allCases { _ = try? format.read(artifact) }
+  // Again in tiny chunks, so that every token and line also falls across a chunk boundary.
+  let chunked = ArtifactFile(artifact, chunkSize: 5)
+  for format in ArtifactFormat.allCases { _ = try? format.read(chunked) }
+  if let events = try? JSONEventReader(chunked, chunkSize: 3) {
+    while (try? events.next()) != nil {}
+  }
   let file = SourceFile(path: "fuzz.yaml", bytes: bytes)
   let limits = YAMLLimits(maxFileBytes: 1 << 20, maxNodes: 200_000, maxDepth: 64)
   guard (try? YAMLLoader.load(file, limits: limits)) != nil else { return }

@@ -43,3 +43,29 @@ import Testing
     #expect(BranchKey(["12", "0", "1", "x"]) == .text("12,0,1,x"))
   }
 }
+
+@Suite struct BranchSetTests {
+  /// A key seen again keeps the larger counts; packed and unpacked keys never mix.
+  @Test func repeatedKeysKeepTheLargerCounts() {
+    var set = BranchSet()
+    set.add(.numbers(line: 3, block: 0, branch: 1), covered: 0, total: 1)
+    set.add(.numbers(line: 3, block: 0, branch: 1), covered: 1, total: 1)
+    set.add(.numbers(line: 3, block: 1, branch: 0), covered: 0, total: 1)
+    set.add(.numbers(line: 1 << 41, block: 0, branch: 0), covered: 1, total: 2)
+    set.add(.numbers(line: 1 << 41, block: 0, branch: 0), covered: 0, total: 3)
+    set.add(.text("3,0,e1"), covered: 1, total: 1)
+    set.add(.numbers(line: 9, block: 4095, branch: 4096), covered: 2, total: 4)
+    #expect(set.share.covered == 1 + 0 + 1 + 1 + 2)
+    #expect(set.share.total == 1 + 1 + 3 + 1 + 4)
+  }
+
+  /// Lines, blocks and branches each have their own bits in a packed key.
+  @Test func packedKeysDoNotCollide() {
+    var set = BranchSet()
+    let keys: [(Int, Int, Int)] = [(1, 0, 0), (0, 1, 0), (0, 0, 1), (4096, 0, 0), (0, 4095, 4095)]
+    for (line, block, branch) in keys {
+      set.add(.numbers(line: line, block: block, branch: branch), covered: 1, total: 1)
+    }
+    #expect(set.share.total == 5)
+  }
+}

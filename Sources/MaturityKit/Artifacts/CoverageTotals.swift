@@ -17,8 +17,8 @@ struct CoverageTotals: Sendable {
 
   /// Source file → its distinct lines and which were covered.
   private var lineHits: [String: LineSet] = [:]
-  /// Source file → branch key → branches covered and present there.
-  private var branchHits: [String: [BranchKey: BranchCount]] = [:]
+  /// Source file → its branches, covered and present behind each key.
+  private var branchHits: [String: BranchSet] = [:]
 
   /// Counts `file` even when it has no line records.
   mutating func addFile(_ file: String) {
@@ -33,10 +33,7 @@ struct CoverageTotals: Sendable {
   /// Records the branches behind `key` in `file`; a key seen again keeps the larger counts.
   mutating func addBranches(_ key: BranchKey, covered: Int, total: Int, in file: String) {
     addFile(file)
-    let clamp = { (count: Int) in UInt32(clamping: count) }
-    let old = branchHits[file]?[key] ?? BranchCount(covered: 0, total: 0)
-    branchHits[file, default: [:]][key] = BranchCount(
-      covered: max(old.covered, clamp(covered)), total: max(old.total, clamp(total)))
+    branchHits[file, default: BranchSet()].add(key, covered: covered, total: total)
   }
 
   /// The distinct source files seen.
@@ -51,10 +48,9 @@ struct CoverageTotals: Sendable {
 
   /// Branches covered, of all branches, summed over distinct branch keys.
   var branches: Share {
-    let shares = branchHits.values.flatMap(\.values)
+    let shares = branchHits.values.map(\.share)
     return Share(
-      covered: shares.reduce(0) { $0 + Int($1.covered) },
-      total: shares.reduce(0) { $0 + Int($1.total) })
+      covered: shares.reduce(0) { $0 + $1.covered }, total: shares.reduce(0) { $0 + $1.total })
   }
 
   /// The reading: figures lines_covered, lines_total, then branches_covered and

@@ -62,8 +62,37 @@ enum BranchKey: Hashable, Sendable {
   }
 }
 
-/// Branches covered and present behind one key, small because there are millions.
-struct BranchCount: Sendable {
-  var covered: UInt32
-  var total: UInt32
+/// The branches of one source file: covered and present behind each key, the common keys
+/// (line below 2^40, block and branch below 2^12) packed into one word with their counts,
+/// so that millions of branches cost some 24 bytes each.
+struct BranchSet: Sendable {
+  private var packed: [UInt64: UInt64] = [:]
+  private var others: [BranchKey: UInt64] = [:]
+
+  /// Records `covered` of `total` branches behind `key`; a key seen again keeps the larger
+  /// counts.
+  mutating func add(_ key: BranchKey, covered: Int, total: Int) {
+    let counts = UInt64(UInt32(clamping: covered)) << 32 | UInt64(UInt32(clamping: total))
+    if case .numbers(let line, let block, let branch) = key, line < 1 << 40, block < 1 << 12,
+      branch < 1 << 12
+    {
+      let word = UInt64(line) << 24 | UInt64(block) << 12 | UInt64(branch)
+      packed[word] = Self.larger(packed[word], counts)
+    } else {
+      others[key] = Self.larger(others[key], counts)
+    }
+  }
+
+  /// Branches covered and present, summed over the keys.
+  var share: (covered: Int, total: Int) {
+    let all = packed.values.lazy.map { $0 } + others.values.lazy.map { $0 }
+    return all.reduce((0, 0)) { ($0.0 + Int($1 >> 32), $0.1 + Int($1 & 0xFFFF_FFFF)) }
+  }
+
+  private static func larger(_ old: UInt64?, _ new: UInt64) -> UInt64 {
+    guard let old else { return new }
+    let covered = max(old >> 32, new >> 32)
+    let total = max(old & 0xFFFF_FFFF, new & 0xFFFF_FFFF)
+    return covered << 32 | total
+  }
 }
