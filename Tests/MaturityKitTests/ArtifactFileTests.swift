@@ -173,7 +173,9 @@ import Testing
       (.junit, "junit/surefire-report.xml"), (.junit, "junit/jest-junit.xml"),
       (.junit, "cases/case09-junit-time-comma.xml"),
       (.junit, "cases/case10-junit-nested-suites.xml"),
-      (.lcov, "lcov/cpp/lcov.info"),
+      (.lcov, "lcov/cpp/lcov.info"), (.sbom, "sbom/cyclonedx/retirejs.latest.xml"),
+      (.sbom, "sbom/cyclonedx/centos-7-cyclonedx.json"), (.sbom, "sbom/spdx/sbom.spdx.json"),
+      (.sarif, "sarif/codeQL-output.sarif"), (.sarif, "cases/case12-sarif-multiple-runs.sarif"),
     ])
   func realReportsReadTheSameFromDiskWholeAndCut(format: ArtifactFormat, name: String) throws {
     let whole = try #require(try realFile(name))

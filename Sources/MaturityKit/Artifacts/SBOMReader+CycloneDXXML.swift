@@ -21,7 +21,7 @@ extension SBOMReader {
   final class XMLCollector: NSObject, XMLParserDelegate {
     static let namespacePrefix = "http://cyclonedx.org/schema/bom/"
 
-    let file: SourceFile
+    let file: ArtifactFile
     private var tally = Tally()
     private var warnings: [Diagnostic] = []
     private var version: String?
@@ -33,7 +33,7 @@ extension SBOMReader {
     private var text = ""
     private var failure: Diagnostic?
 
-    init(file: SourceFile) {
+    init(file: ArtifactFile) {
       self.file = file
     }
 
@@ -42,10 +42,10 @@ extension SBOMReader {
       try SafeXMLParser.parse(file, delegate: self, processNamespaces: true)
       if let failure { throw failure }
       guard let version else {
-        throw Diagnostic(.error, "\(expected), found no root element", in: file, line: 1, column: 1)
+        throw file.diagnostic(.error, "\(expected), found no root element", line: 1, column: 1)
       }
       return reading(
-        tally, format: "CycloneDX \(version) XML", in: ArtifactFile(file), warnings: warnings)
+        tally, format: "CycloneDX \(version) XML", in: file, warnings: warnings)
     }
 
     // MARK: - XMLParserDelegate
@@ -98,8 +98,8 @@ extension SBOMReader {
       guard failure == nil else { return }
       let code = (error as NSError).code
       let (line, column) = (parser.lineNumber, parser.columnNumber)
-      failure = Diagnostic(
-        .error, syntaxMessage(code, line, column), in: file, line: line, column: column)
+      failure = file.diagnostic(
+        .error, syntaxMessage(code, line, column), line: line, column: column)
       parser.abortParsing()
     }
 
@@ -139,14 +139,14 @@ extension SBOMReader {
       version = number
       guard !cycloneDXVersions.contains(number) else { return }
       warnings.append(
-        Diagnostic(
+        file.diagnostic(
           .warning,
           "expected a CycloneDX XML namespace from 1.0 to 1.6, found \(namespace); "
-            + "read with the 1.6 rules", in: file, line: parser.lineNumber, column: 1))
+            + "read with the 1.6 rules", line: parser.lineNumber, column: 1))
     }
 
     private func fail(_ parser: XMLParser, _ message: String) {
-      failure = Diagnostic(.error, message, in: file, line: parser.lineNumber, column: 1)
+      failure = file.diagnostic(.error, message, line: parser.lineNumber, column: 1)
       parser.abortParsing()
     }
 

@@ -61,7 +61,7 @@ public enum SBOMReader {
     try read(ArtifactFile(file))
   }
 
-  /// Reads one CycloneDX or SPDX 2.x file; JSON is streamed, XML is read whole.
+  /// Reads one CycloneDX or SPDX 2.x file, streamed whether JSON or XML.
   ///
   /// - Parameter file: The BOM and the path to show in diagnostics.
   /// - Returns: The figures `format` (such as "CycloneDX 1.4 JSON" or "SPDX 2.3"),
@@ -76,7 +76,7 @@ public enum SBOMReader {
   public static func read(_ file: ArtifactFile) throws(Diagnostic) -> ArtifactReading {
     switch try firstByte(of: file) {
     case UInt8(ascii: "<"):
-      return try XMLCollector(file: file.whole()).run()
+      return try XMLCollector(file: file).run()
     case UInt8(ascii: "{"), UInt8(ascii: "["):
       return try readJSON(file)
     case nil:

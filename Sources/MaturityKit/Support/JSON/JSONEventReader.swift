@@ -43,10 +43,11 @@ final class JSONEventReader {
   /// A reader at the start of `file`, past a byte-order mark.
   ///
   /// - Parameters:
-  ///   - chunkSize: How many bytes to read from the file at a time.
+  ///   - chunkSize: How many bytes to read from the file at a time; by default the file's
+  ///     own chunk size.
   ///   - maxDepth: The deepest nesting of arrays and objects to accept.
   /// - Throws: A diagnostic when the file cannot be read.
-  init(_ file: ArtifactFile, chunkSize: Int = 1 << 16, maxDepth: Int = defaultMaxDepth)
+  init(_ file: ArtifactFile, chunkSize: Int? = nil, maxDepth: Int = defaultMaxDepth)
     throws(Diagnostic)
   {
     self.file = file
