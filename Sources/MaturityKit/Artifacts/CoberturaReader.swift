@@ -24,6 +24,7 @@ public enum CoberturaReader {
   /// Reads one Cobertura report streamed from disk; memory grows with the distinct lines of
   /// each source file, never with the size of the report.
   public static func read(_ file: ArtifactFile) throws(Diagnostic) -> ArtifactReading {
+    let file = try SafeXMLParser.readable(file)
     try checkPrologue(of: file)
     let scanner = Scanner(file: file)
     try scanner.run()

@@ -79,6 +79,7 @@ public enum JUnitReader {
   /// - Throws: One error diagnostic when the file is empty, not well-formed XML, or not a
   ///   JUnit report.
   public static func read(_ file: ArtifactFile) throws(Diagnostic) -> ArtifactReading {
+    let file = try SafeXMLParser.readable(file)
     guard try hasText(file) else {
       let expected = "expected a JUnit XML report with a <testsuites> or <testsuite> root"
       throw file.diagnostic(.error, "\(expected), found an empty file", line: 1, column: 1)

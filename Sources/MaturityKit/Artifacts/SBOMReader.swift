@@ -76,7 +76,7 @@ public enum SBOMReader {
   public static func read(_ file: ArtifactFile) throws(Diagnostic) -> ArtifactReading {
     switch try firstByte(of: file) {
     case UInt8(ascii: "<"):
-      return try XMLCollector(file: file).run()
+      return try XMLCollector(file: SafeXMLParser.readable(file)).run()
     case UInt8(ascii: "{"), UInt8(ascii: "["):
       return try readJSON(file)
     case nil:

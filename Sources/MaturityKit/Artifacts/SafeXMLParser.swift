@@ -50,44 +50,62 @@ enum SafeXMLParser {
     _ = parser.parse()
   }
 
-  /// Reads the `encoding` of a leading `<?xml ...?>` declaration (after a UTF-8 BOM) and
-  /// refuses one outside `encodings`. A file without a declaration, or in UTF-16 with a BOM,
-  /// is left to libxml2's own detection, which does not crash.
+  /// Refuses a declared encoding outside `encodings`: `readable(_:)` converts the ones it
+  /// knows first, so one that reaches here is unknown.
   static func checkDeclaredEncoding(_ file: ArtifactFile) throws(Diagnostic) {
-    let bytes = try file.head(declarationWindow)
+    let head = try file.head(declarationWindow)
+    guard let declared = try declaredEncoding(in: head, of: file),
+      !encodings.contains(declared.name.uppercased())
+    else { return }
+    throw encodingError(
+      "expected an XML declaration naming UTF-8 or an encoding this tool converts "
+        + "(docs/hostile-input.md lists them), found encoding '\(declared.name)'; convert the "
+        + "file to UTF-8", declared, file)
+  }
+
+  /// The `encoding` pseudo-attribute of a leading `<?xml ...?>` declaration (after a UTF-8
+  /// BOM): its value, and the byte range from `encoding` to the closing quote. A file
+  /// without one, or in UTF-16 with a BOM, is left to libxml2's own detection.
+  ///
+  /// - Throws: A declaration still open after `declarationWindow` bytes.
+  static func declaredEncoding(in bytes: [UInt8], of file: ArtifactFile) throws(Diagnostic)
+    -> (name: String, valueStart: Int, attribute: Range<Int>)?
+  {
     let start = bytes.starts(with: SourceFile.byteOrderMark) ? 3 : 0
-    guard bytes[start...].starts(with: Array("<?xml".utf8)) else { return }
+    guard bytes[start...].starts(with: Array("<?xml".utf8)) else { return nil }
     // No `>` can stand inside a declaration before its closing `?>`, however long it is.
     guard let close = bytes[start...].firstIndex(of: UInt8(ascii: ">")) else {
       // A short file is left to libxml2, which says where it is cut off.
-      guard bytes.count == declarationWindow else { return }
+      guard bytes.count >= declarationWindow else { return nil }
       throw file.diagnostic(
         .error, "expected an XML declaration closed within its first 64 KB, found no '>'",
         line: 1, column: 1)
     }
     guard let key = firstIndex(of: Array("encoding".utf8), in: bytes, from: start, to: close)
-    else { return }
+    else { return nil }
     var index = key + 8
     func skipSpace() {
       while index < close, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
     }
     skipSpace()
-    guard index < close, bytes[index] == UInt8(ascii: "=") else { return }
+    guard index < close, bytes[index] == UInt8(ascii: "=") else { return nil }
     index += 1
     skipSpace()
     guard index < close, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'")
-    else { return }
+    else { return nil }
     let quote = bytes[index]
     let valueStart = index + 1
-    guard let valueEnd = bytes[valueStart..<close].firstIndex(of: quote) else { return }
+    guard let valueEnd = bytes[valueStart..<close].firstIndex(of: quote) else { return nil }
     let name = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
-    guard !encodings.contains(name.uppercased()) else { return }
-    let position = file.position(ofByte: valueStart)
-    throw file.diagnostic(
-      .error,
-      "expected an XML declaration naming UTF-8, US-ASCII or ISO-8859-1, found encoding"
-        + " '\(name)'; convert the file to UTF-8", line: position.line,
-      column: position.column)
+    return (name, valueStart, key..<(valueEnd + 1))
+  }
+
+  static func encodingError(
+    _ message: String, _ declared: (name: String, valueStart: Int, attribute: Range<Int>),
+    _ file: ArtifactFile
+  ) -> Diagnostic {
+    let position = file.position(ofByte: declared.valueStart)
+    return file.diagnostic(.error, message, line: position.line, column: position.column)
   }
 
   private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from: Int, to: Int)
