@@ -101,6 +101,13 @@ import Testing
     (["explain", "ITU-CD-01", "--bundle", "Examples/bank-payments"], "explain-crosswalk.txt"),
     (["explain", "CD-CM-CM-CR-L3-2", "--bundle", "Examples/bank-payments"], "explain-waiver.txt"),
     (["explain", "CD-BCI-BP-BE-L2-1", "--bundle", "Examples/startup-shop"], "explain-expired.txt"),
+    (
+      [
+        "explain", "PM-MC-DORA-STB-L5-2", "--bundle", "Examples/bank-payments", "--band-year",
+        "2021",
+      ],
+      "explain-dora-bands.txt"
+    ),
   ])
   func browsingOutputMatchesItsGoldenFile(arguments: [String], golden: String) throws {
     let result = MaturityCommand.run(arguments)

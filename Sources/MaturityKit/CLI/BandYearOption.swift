@@ -1,4 +1,4 @@
-/// `--band-year YEAR` of `assess` and `metrics`: the report year whose bands a metric is
+/// `--band-year YEAR` of `assess`, `explain` and `metrics`: the report year whose bands a metric is
 /// placed in.
 enum BandYearOption {
   static let option = CommandSpec.Option(

@@ -1,4 +1,5 @@
-/// `maturity explain REQ --bundle B`: how a requirement's status was reached.
+/// `maturity explain REQ --bundle B`: how a requirement's status was reached, with the bands
+/// of a metric that decided it.
 package enum ExplainCommand {
   package static let spec = CommandSpec(
     name: "explain",
@@ -14,10 +15,12 @@ package enum ExplainCommand {
         name: "standards", short: nil, value: "path",
         help: "A folder or file of standards to load on top of the bundled ones. Repeatable.",
         isRepeatable: true),
+      BandYearOption.option,
     ],
     examples: [
       "maturity explain CD-BCI-CI-FP-L4-1 --bundle Examples/bank-payments",
       "maturity explain ITU-CD-01 --bundle Examples/bank-payments",
+      "maturity explain PM-MC-DORA-STB-L5-2 --bundle Examples/bank-payments --band-year 2021",
     ],
     discussion: nil)
 
@@ -52,12 +55,18 @@ package enum ExplainCommand {
         stderr: renderer.render(Diagnostic(.error, "unknown requirement '\(id)'\(hint)")),
         exitCode: ExitCode.invalidInput)
     }
+    let bandYear: Int?
+    do {
+      bandYear = try BandYearOption.year(arguments, sets: loaded.library.bandSets, command: spec)
+    } catch {
+      return MaturityCommand.usage(error)
+    }
     let result = BundleLoader(library: loaded.library).load(path)
     guard let bundle = result.bundle else {
       return MaturityCommand.Result(
         stderr: renderer.render(result.diagnostics), exitCode: ExitCode.invalidInput)
     }
-    let options = AssessmentOptions(isStrict: arguments.has("strict"))
+    let options = AssessmentOptions(isStrict: arguments.has("strict"), bandYear: bandYear)
     let assessment = Assessor(library: loaded.library, options: options).assess(bundle)
     let explanation = Explanation(library: loaded.library, bundle: bundle, assessment: assessment)
     return MaturityCommand.Result(

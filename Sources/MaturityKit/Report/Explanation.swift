@@ -49,6 +49,16 @@ public struct Explanation: Sendable {
     return out.map(TerminalText.neutralised).joined(separator: "\n") + "\n"
   }
 
+  /// The metric's band in each band set that covers it, then its value and bands for each
+  /// part it was worked out for (a deployment log's services).
+  private func bandLines(_ metric: String) -> [String] {
+    guard let use = assessment.metrics.first(where: { $0.value.name == metric }) else {
+      return []
+    }
+    let whole = use.bands.map { "    \($0.description)" }
+    return whole + ReportWording.parts(use).map { "    \($0)" }
+  }
+
   private func evidenceLines(_ requirement: Requirement, _ subItem: Group) -> [String] {
     var lines: [String] = []
     if let claim = bundle.claims.first(where: { $0.requirementID == requirement.id }) {
@@ -66,6 +76,7 @@ public struct Explanation: Sendable {
             + "\(NumberText.measured(metric.writtenValue)) \(metric.writtenUnit.rawValue)"
             + (metric.period.map { ", period \($0)" } ?? "")
             + (metric.source.map { ", from \($0)" } ?? ""))
+        lines += bandLines(rule.metric)
       } else {
         lines.append("  metric \(rule.metric): not given (the rule is \(rule.condition))")
       }
