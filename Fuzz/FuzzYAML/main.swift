@@ -1,8 +1,12 @@
 import Foundation
 
 // Testable, for the JSON event reader, which is internal: Fuzz/run builds in debug mode,
-// where testing is enabled.
-@testable import MaturityKit
+// where testing is enabled. A release build of the package compiles this file too.
+#if FUZZING
+  @testable import MaturityKit
+#else
+  import MaturityKit
+#endif
 
 // A libFuzzer target: every input goes through every artifact reader (JUnit, Cobertura,
 // LCOV, SARIF, SBOM, deployment log) and the YAML loader, then through the standards and
@@ -21,9 +25,11 @@ private func fuzzOne(_ bytes: [UInt8]) {
   // Again in tiny chunks, so that every token and line also falls across a chunk boundary.
   let chunked = ArtifactFile(artifact, chunkSize: 5)
   for format in ArtifactFormat.allCases { _ = try? format.read(chunked) }
-  if let events = try? JSONEventReader(chunked, chunkSize: 3) {
-    while (try? events.next()) != nil {}
-  }
+  #if FUZZING
+    if let events = try? JSONEventReader(chunked, chunkSize: 3) {
+      while (try? events.next()) != nil {}
+    }
+  #endif
   let file = SourceFile(path: "fuzz.yaml", bytes: bytes)
   let limits = YAMLLimits(maxFileBytes: 1 << 20, maxNodes: 200_000, maxDepth: 64)
   guard (try? YAMLLoader.load(file, limits: limits)) != nil else { return }
