@@ -76,6 +76,56 @@ import Testing
     #expect(loaded.bundle?.metrics.isEmpty == true)
   }
 
+  /// One log per service reads as the same rows in one log: medians over all rows, and each
+  /// service's metrics as before. A broken log among them is an error and gives no metric.
+  @Test func deploymentLogsOfOneEntryAreWorkedOutAsOneLog() throws {
+    let header = "time,service,version,commit_time,outcome,incident_opened,incident_resolved\n"
+    let api = [
+      "2026-10-01T09:00:00Z,api,1,2026-09-30T09:00:00Z,success,,",
+      "2026-10-05T09:00:00Z,api,2,2026-10-05T03:00:00Z,failure,,",
+    ]
+    let web = [
+      "2026-10-02T09:00:00Z,web,1,2026-10-02T08:00:00Z,success,,",
+      "2026-10-11T09:00:00Z,web,2,2026-10-11T07:00:00Z,rolled-back,"
+        + "2026-10-11T09:30:00Z,2026-10-11T11:30:00Z",
+    ]
+    let entry = "artifacts:\n  - {format: deployments, files: \"deploy/*.csv\"}\n"
+    let split = try Fixture.bundle([
+      "e.yaml": scope + entry,
+      "deploy/api.csv": header + api.joined(separator: "\n") + "\n",
+      "deploy/web.csv": header + web.joined(separator: "\n") + "\n",
+    ])
+    let whole = try Fixture.bundle([
+      "e.yaml": scope + entry,
+      "deploy/all.csv": header + (api + web).joined(separator: "\n") + "\n",
+    ])
+    let library = StandardsLoader().load(paths: []).library
+    let values = { (folder: String) in
+      (BundleLoader(library: library).load(folder).bundle?.metrics ?? [])
+        .map { "\($0.name)=\(NumberText.format($0.value))" }.sorted()
+    }
+    // 4 deployments over the 10 days from 1 to 11 October; lead times 24, 6, 1 and 2 hours
+    // (median 4); 2 of 4 failed; one incident of 2 hours.
+    #expect(
+      values(split) == [
+        "change_failure_rate_percent=50", "deployment_frequency_per_day=0.4",
+        "lead_time_hours=4", "recovery_time_hours=2",
+      ])
+    #expect(values(split) == values(whole))
+    let parts = BundleLoader(library: library).load(split).bundle?.metrics
+      .first { $0.name == "lead_time_hours" }?.parts.map { "\($0.name)=\($0.value ?? -1)" }
+    #expect(parts == ["api=15.0", "web=1.5"])
+
+    let broken = try Fixture.bundle([
+      "e.yaml": scope + entry, "deploy/api.csv": header + api[0] + "\n",
+      "deploy/web.csv": header + "2026-10-02,web\n",
+    ])
+    let loaded = BundleLoader(library: library).load(broken)
+    #expect(
+      loaded.diagnostics.map { ($0.location?.file as NSString?)?.lastPathComponent } == ["web.csv"])
+    #expect(loaded.bundle?.metrics.isEmpty == true)
+  }
+
   @Test func theSelfAssessmentExampleReadsItsOwnTestRun() throws {
     enterPackageRoot()
     let result = MaturityCommand.run(["metrics", "Examples/maturity-self"])

@@ -14,6 +14,9 @@ public struct ArtifactReading: Sendable {
   /// Odd but readable content (a `tests=` attribute that disagrees with the cases, a
   /// decimal comma); an unreadable file is an error thrown instead.
   public var warnings: [Diagnostic]
+  /// A deployment log's rows, kept so that several logs of one entry are worked out as
+  /// one: their medians cannot be combined from per-file figures.
+  var deployments: [DeploymentLogReader.Deployment] = []
 
   public init(
     format: String, metrics: [String: Double] = [:],

@@ -64,7 +64,9 @@ public enum DeploymentLogReader {
       deployments.append(
         try deployment(from: row, in: file, formatters: formatters, warnings: &warnings))
     }
-    return reading(of: deployments, warnings: warnings)
+    var reading = reading(of: deployments, warnings: warnings)
+    reading.deployments = deployments
+    return reading
   }
 
   static let expectedHeader =

@@ -26,11 +26,14 @@ public enum ArtifactFormat: String, Sendable, CaseIterable {
   }
 
   /// The metrics and figures of several readings of this format taken together: counts are
-  /// summed and the percentages recomputed from them. Nil for deployment logs, whose
-  /// medians cannot be combined from per-file figures.
-  func combine(_ readings: [ArtifactReading]) -> ArtifactReading? {
-    guard readings.count > 1 else { return readings.first }
-    guard self != .deployments else { return nil }
+  /// summed and the percentages recomputed from them; the rows of several deployment logs
+  /// (one per service, say) are worked out as one log.
+  func combine(_ readings: [ArtifactReading]) -> ArtifactReading {
+    guard readings.count > 1 else { return readings.first ?? ArtifactReading(format: rawValue) }
+    guard self != .deployments else {
+      return DeploymentLogReader.reading(
+        of: readings.flatMap(\.deployments), warnings: readings.flatMap(\.warnings))
+    }
     var totals: [String: Double] = [:]
     var order: [String] = []
     for reading in readings {

@@ -40,11 +40,7 @@ extension EvidenceDecoder {
       }
     }
     guard readings.count == files.count else { return [] }
-    guard let combined = format.combine(readings) else {
-      context.error("a deployments entry names one log; found \(files.count) files", at: node)
-      return []
-    }
-    return metrics(combined, files: files, at: node)
+    return metrics(format.combine(readings), files: files, at: node)
   }
 
   private func metrics(_ reading: ArtifactReading, files: [String], at node: YAMLNode)
