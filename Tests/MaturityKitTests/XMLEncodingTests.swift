@@ -101,4 +101,76 @@ import Testing
     let disk = try JUnitReader.read(ArtifactFile(path: "r.xml", readingFrom: folder + "/r.xml"))
     #expect(disk.figures.map(\.value).prefix(3) == ["1", "0", "1"])
   }
+
+  /// libxml2 switches to EBCDIC by itself on these first bytes, and the system's libxml2
+  /// crashed doing so on this file (a break-it session): it is refused before parsing.
+  @Test(arguments: [ArtifactFormat.junit, .cobertura, .sbom])
+  func ebcdicAndUTF32AreRefusedBeforeLibxml2(format: ArtifactFormat) throws {
+    let crash =
+      "TG+nlJNApYWZoomWlX5/8Uvwf29uJUyjhaKjoqSJo4VAlYGUhX5/on9Ao4Wio6J+f/F/bkyjhaKjg4GihUCDk4Gi"
+      + "opWBlIV+f4N/QJWBlIV+f6d/YW5MYaOFoqOipImjhW4l/wCA"
+    let ebcdic = SourceFile(path: "r.xml", bytes: Array(try #require(Data(base64Encoded: crash))))
+    #expect(
+      errors(format, ebcdic) == [
+        "1:1: expected an XML report in UTF-8, found EBCDIC text; convert the file to UTF-8"
+      ])
+    let utf32 = SourceFile(path: "r.xml", bytes: [0x3C, 0, 0, 0, 0x61, 0, 0, 0, 0x2F, 0, 0, 0])
+    #expect(
+      errors(format, utf32) == [
+        "1:1: expected an XML report in UTF-8, found UTF-32 text; convert the file to UTF-8"
+      ])
+  }
+
+  /// UTF-16 with or without a byte-order mark is converted: the warning is at the column an
+  /// editor shows, and the quoted line is the decoded text.
+  @Test(arguments: [String.Encoding.utf16LittleEndian, .utf16BigEndian, .utf16])
+  func utf16ReportsReadWithTheirPlaces(encoding: String.Encoding) throws {
+    let report =
+      "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<testsuites>\n"
+      + "<!-- é中 --><testsuite name=\"ü\" tests=\"2\"><testcase name=\"a\"/></testsuite>\n"
+      + "</testsuites>\n"
+    let bytes = Array(try #require(report.data(using: encoding)))
+    let reading = try JUnitReader.read(SourceFile(path: "r.xml", bytes: bytes))
+    #expect(
+      summary(reading.warnings) == [
+        "3:12: <testsuite> 'ü' says tests=\"2\" but holds 1 test cases; using the 1 counted"
+      ])
+    #expect(reading.warnings.first?.sourceLine?.hasPrefix("<!-- é中 --><testsuite") == true)
+  }
+
+  /// JSON, LCOV and deployment logs must be UTF-8; UTF-16 is named, and no line of noise is
+  /// quoted.
+  @Test(arguments: [
+    (ArtifactFormat.sarif, "{\"version\": \"2.1.0\", \"runs\": []}", "JSON"),
+    (.sbom, "{\"bomFormat\": \"CycloneDX\"}", "JSON"),
+    (.lcov, "SF:a.c\nDA:1,1\nend_of_record\n", "an LCOV tracefile"),
+    (.deployments, "time,service\n", "a deployment log"),
+  ])
+  func utf16IsNamedForFormatsThatMustBeUTF8(format: ArtifactFormat, text: String, what: String)
+    throws
+  {
+    let bytes = Array(try #require(text.data(using: .utf16)))
+    let file = SourceFile(path: "f", bytes: bytes)
+    do {
+      _ = try format.read(file)
+      Issue.record("\(format) read UTF-16")
+    } catch {
+      #expect(
+        error.message
+          == "expected \(what) in UTF-8, found UTF-16 (little-endian) text; convert the file "
+          + "to UTF-8")
+      #expect(error.location?.line == 1 && error.location?.column == 1)
+      #expect(error.sourceLine == nil)
+    }
+  }
+
+  /// "line:column: message" of the error reading `file` gives, or nothing when it reads.
+  private func errors(_ format: ArtifactFormat, _ file: SourceFile) -> [String] {
+    do {
+      _ = try format.read(file)
+      return []
+    } catch {
+      return summary([error])
+    }
+  }
 }

@@ -47,6 +47,9 @@ public enum DeploymentLogReader {
   /// - Throws: A `Diagnostic` at the first malformed header, field or quote, or saying that
   ///   the file is empty or lists no deployment.
   public static func read(_ file: SourceFile) throws(Diagnostic) -> ArtifactReading {
+    if let wide = WideEncoding(sniffing: file.bytes) {
+      throw wide.error(in: ArtifactFile(file), expected: "a deployment log")
+    }
     let records = try records(in: file)
     guard let header = records.first else {
       throw failure("expected \(expectedHeader), found an empty file", in: file, atByte: 0)

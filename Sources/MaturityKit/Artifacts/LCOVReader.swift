@@ -24,7 +24,7 @@ public enum LCOVReader {
   /// Reads one LCOV tracefile a line at a time; memory grows with the distinct lines and
   /// branches of each source file, never with the file's size.
   public static func read(_ file: ArtifactFile) throws(Diagnostic) -> ArtifactReading {
-    let lines = try TextLines(file)
+    let lines = try TextLines(file, expected: "an LCOV tracefile")
     var parser = Parser(file: file)
     var hasText = false
     while let text = try lines.next() {

@@ -74,6 +74,12 @@ public enum SBOMReader {
   /// - Throws: One error diagnostic when the file is empty, not well-formed JSON or XML,
   ///   not a CycloneDX or SPDX 2.x document, or SPDX 3.0.
   public static func read(_ file: ArtifactFile) throws(Diagnostic) -> ArtifactReading {
+    let head = try file.head(4)
+    if let wide = WideEncoding(sniffing: head) {
+      // Only XML may come in another encoding: it is converted or refused as XML.
+      guard !wide.startsJSON(head) else { throw wide.error(in: file, expected: "JSON") }
+      return try XMLCollector(file: SafeXMLParser.readable(file)).run()
+    }
     switch try firstByte(of: file) {
     case UInt8(ascii: "<"):
       return try XMLCollector(file: SafeXMLParser.readable(file)).run()

@@ -20,15 +20,20 @@ extension SafeXMLParser {
     "EUC-KR": String.Encoding(rawValue: 0x8000_0940),
   ]
 
-  /// The file as libxml2 may read it safely: `file` itself when it declares no encoding or
-  /// one libxml2 decodes alone; for an encoding in `transcodings`, the whole file converted
-  /// to UTF-8 in memory with its `encoding="…"` blanked out by as many spaces, so that
-  /// every line and column stays where it was and diagnostics quote the decoded text.
+  /// The file as libxml2 may read it safely: `file` itself when it is UTF-8 or ASCII-based
+  /// and declares no encoding or one libxml2 decodes alone. A file in UTF-16, or declaring
+  /// an encoding in `transcodings`, is converted whole to UTF-8 in memory, its
+  /// `encoding="…"` blanked out by as many spaces, so that every line and column stays
+  /// where it was (in characters) and diagnostics quote the decoded text.
   ///
-  /// - Throws: Bytes that are not text in the declared encoding, or a file that cannot be
-  ///   read. An unknown encoding is left for `checkDeclaredEncoding(_:)` to refuse.
+  /// - Throws: A file in UTF-32 or EBCDIC, which libxml2 would switch to through iconv;
+  ///   bytes that are not text in the declared encoding; a file that cannot be read. An
+  ///   unknown declared encoding is left for `checkDeclaredEncoding(_:)` to refuse.
   static func readable(_ file: ArtifactFile) throws(Diagnostic) -> ArtifactFile {
     let head = try file.head(declarationWindow)
+    if let wide = WideEncoding(sniffing: head) {
+      return try fromWide(wide, file)
+    }
     guard let declared = try declaredEncoding(in: head, of: file),
       let encoding = transcodings[declared.name.uppercased()]
     else { return file }
@@ -38,8 +43,39 @@ extension SafeXMLParser {
         "expected text in \(declared.name) as the XML declaration says, found bytes that are "
           + "not; convert the file to UTF-8", declared, file)
     }
+    return try utf8(text, of: file)
+  }
+
+  /// A UTF-16 file converted; UTF-32 and EBCDIC refused.
+  private static func fromWide(_ wide: WideEncoding, _ file: ArtifactFile) throws(Diagnostic)
+    -> ArtifactFile
+  {
+    let encoding: String.Encoding
+    var bytes = try file.whole().bytes
+    switch wide {
+    case .utf16LittleEndian(let hasMark):
+      encoding = .utf16LittleEndian
+      if hasMark { bytes.removeFirst(2) }
+    case .utf16BigEndian(let hasMark):
+      encoding = .utf16BigEndian
+      if hasMark { bytes.removeFirst(2) }
+    case .utf32, .ebcdic:
+      throw wide.error(in: file, expected: "an XML report")
+    }
+    guard let text = String(data: Data(bytes), encoding: encoding) else {
+      throw Diagnostic(
+        .error, "expected \(wide.name) text, found bytes that are not; convert the file to UTF-8",
+        at: SourceLocation(file: file.path, line: 1, column: 1))
+    }
+    return try utf8(text, of: file)
+  }
+
+  /// `text` as a UTF-8 file shown as `file`, its declared encoding blanked out: the
+  /// declaration is ASCII, so it sits at the same characters as before.
+  private static func utf8(_ text: String, of file: ArtifactFile) throws(Diagnostic)
+    -> ArtifactFile
+  {
     var converted = Array(text.utf8)
-    // The declaration is ASCII in every encoding above, so it sits at the same bytes.
     if let again = try declaredEncoding(in: converted, of: file) {
       converted.replaceSubrange(
         again.attribute, with: repeatElement(UInt8(ascii: " "), count: again.attribute.count))

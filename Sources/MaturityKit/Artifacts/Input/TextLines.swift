@@ -13,9 +13,14 @@ public final class TextLines {
   /// The text of the line last returned.
   public private(set) var last = ""
 
-  /// - Throws: A diagnostic when the file cannot be opened.
-  public init(_ file: ArtifactFile) throws(Diagnostic) {
+  /// - Parameter expected: What the file should be, for the error when it is not UTF-8:
+  ///   "an LCOV tracefile".
+  /// - Throws: A diagnostic when the file cannot be opened or is in UTF-16, UTF-32 or EBCDIC.
+  public init(_ file: ArtifactFile, expected: String = "text") throws(Diagnostic) {
     self.file = file
+    if let wide = WideEncoding(sniffing: try file.head(4)) {
+      throw wide.error(in: file, expected: expected)
+    }
     chunks = try file.chunks()
   }
 

@@ -46,13 +46,15 @@ final class JSONEventReader {
   ///   - chunkSize: How many bytes to read from the file at a time; by default the file's
   ///     own chunk size.
   ///   - maxDepth: The deepest nesting of arrays and objects to accept.
-  /// - Throws: A diagnostic when the file cannot be read.
+  /// - Throws: A diagnostic when the file cannot be read or is in UTF-16, UTF-32 or EBCDIC.
   init(_ file: ArtifactFile, chunkSize: Int? = nil, maxDepth: Int = defaultMaxDepth)
     throws(Diagnostic)
   {
     self.file = file
     self.maxDepth = maxDepth
-    let hasMark = try file.head(3) == SourceFile.byteOrderMark
+    let head = try file.head(4)
+    if let wide = WideEncoding(sniffing: head) { throw wide.error(in: file, expected: "JSON") }
+    let hasMark = head.starts(with: SourceFile.byteOrderMark)
     chunks = try file.chunks(of: chunkSize)
     for _ in 0..<(hasMark ? 3 : 0) {
       _ = try peek()
