@@ -197,7 +197,7 @@ import Testing
   func skipsOneValueAndReadsTheNextIntoATree(chunkSize: Int) throws {
     let text = """
       {"skip": {"deep": ["x", {"y": "\\u00e9"}], "n": 1},
-       "keep": {"n": 2.50, "i": 3.0, "s": "t", "l": [true, null], "s": "last"}}
+       "keep": {"n": 2.50, "i": 3.0, "s": "t", "l": [true, null], "z": "last"}}
       """
     let reader = try JSONEventReader(memory(text), chunkSize: chunkSize)
     #expect(try reader.next()?.kind == .objectStart)
@@ -209,7 +209,8 @@ import Testing
     #expect(node["n"]?.number == 2.5)
     #expect(node["n"]?.integer == nil)
     #expect(node["i"]?.integer == 3)
-    #expect(node["s"]?.string == "last")
+    #expect(node["s"]?.string == "t")
+    #expect(node["z"]?.string == "last")
     #expect(node["l"]?.elements?.map(\.isNull) == [false, true])
     #expect(node["l"]?.elements?.last.map { "\($0.line):\($0.column)" } == "2:54")
     #expect(try reader.nextKey() == nil)
@@ -257,4 +258,83 @@ private func describe(_ event: JSONEvent) -> String {
     case .null: "null"
     }
   return "\(event.line):\(event.column) \(text)"
+}
+
+/// A key written twice in an object a reader looks into is an error at the second, never a
+/// silent choice: a second `runs` could otherwise hide a log's findings.
+@Suite struct DuplicateKeyTests {
+  @Test(arguments: [
+    (
+      "{\"version\": \"2.1.0\", \"runs\": [{\"tool\": {\"driver\": {\"name\": \"a\"}}, "
+        + "\"results\": [{\"level\": \"error\"}]}],\n\"runs\": []}",
+      "2:1: expected each key once in an object, found \"runs\" again (first at 1:22)"
+    ),
+    (
+      "{\"version\": \"2.1.0\", \"runs\": [{\"results\": [{\"level\": \"error\", "
+        + "\"level\": \"note\"}]}]}",
+      "1:63: expected each key once in an object, found \"level\" again (first at 1:45)"
+    ),
+  ])
+  func aRepeatedKeyInARunOrResultIsAnError(text: String, expected: String) {
+    do {
+      _ = try SARIFReader.read(SourceFile(path: "d.sarif", text: text))
+      Issue.record("read a log with a repeated key")
+    } catch {
+      #expect(summary([error]) == [expected])
+    }
+  }
+
+  /// Inside a part that is stepped over (a message's properties), repeats are not looked at.
+  @Test func aRepeatedKeyInsideASkippedValueIsRead() throws {
+    let text =
+      "{\"version\": \"2.1.0\", \"runs\": [{\"results\": [{\"level\": \"error\", "
+      + "\"message\": {\"text\": \"a\", \"text\": \"b\"}}]}]}"
+    let reading = try SARIFReader.read(SourceFile(path: "d.sarif", text: text))
+    #expect(reading.metrics["open_critical_findings"] == 1)
+  }
+
+  @Test func aRepeatedComponentsListInAnSBOMIsAnError() {
+    let text =
+      "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.5\", \"components\": [], "
+      + "\"components\": []}"
+    #expect(throws: Diagnostic.self) {
+      _ = try SBOMReader.read(SourceFile(path: "b.json", text: text))
+    }
+  }
+}
+
+/// Text a reader keeps (keys, names, numbers) is at most 1 MB; skipped text is not kept at
+/// all, however long.
+@Suite struct LongTextTests {
+  static let long = String(repeating: "a", count: JSONEventReader.maxTextBytes + 1)
+
+  @Test func aKeyOverTheLimitIsAnErrorAtItsStart() {
+    let text = "{\"version\": \"2.1.0\",\n  \"\(Self.long)\": 1, \"runs\": []}"
+    #expect(throws: Diagnostic.self) { _ = try SARIFReader.read(SourceFile(path: "k", text: text)) }
+    do {
+      _ = try SARIFReader.read(SourceFile(path: "k", text: text))
+    } catch {
+      #expect(
+        summary([error]) == [
+          "2:3: expected a string of at most 1 MB where one is read, found a longer one; is the "
+            + "file hostile?"
+        ])
+    }
+  }
+
+  @Test func aToolNameOverTheLimitIsAnError() {
+    let text =
+      "{\"version\": \"2.1.0\", \"runs\": [{\"tool\": {\"driver\": {\"name\": \"\(Self.long)\"}}, "
+      + "\"results\": []}]}"
+    #expect(throws: Diagnostic.self) { _ = try SARIFReader.read(SourceFile(path: "n", text: text)) }
+  }
+
+  @Test func aLongNumberOrMessageInsideASkippedValueIsRead() throws {
+    let digits = String(repeating: "7", count: JSONEventReader.maxTextBytes * 2)
+    let text =
+      "{\"version\": \"2.1.0\", \"runs\": [{\"results\": [{\"level\": \"error\", "
+      + "\"message\": {\"text\": \"\(Self.long)\(Self.long)\"}, \"rank\": \(digits)}]}]}"
+    let reading = try SARIFReader.read(SourceFile(path: "s", text: text))
+    #expect(reading.metrics["open_critical_findings"] == 1)
+  }
 }

@@ -12,6 +12,7 @@ extension JSONEventReader {
       guard try refill() else {
         throw unexpected("'\"' to end the string from \(startLine):\(startColumn)")
       }
+      try checkLength(from: startLine, startColumn, what: "string")
       if copyPlainRun(after: &high) { continue }
       switch chunk[index] {
       case UInt8(ascii: "\""):
@@ -26,6 +27,20 @@ extension JSONEventReader {
         throw unexpected("printable text or an escape such as \\t in a string")
       }
     }
+  }
+
+  /// The longest string (key or value) or number whose text is kept: a reader keeps only
+  /// names, levels and scores, and a longer one only costs memory.
+  static let maxTextBytes = 1 << 20
+
+  /// Fails once the text kept for the string or number starting at `line`:`column` is over
+  /// `maxTextBytes`.
+  func checkLength(from line: Int, _ column: Int, what: String) throws(Diagnostic) {
+    guard text.count > Self.maxTextBytes else { return }
+    throw file.diagnostic(
+      .error,
+      "expected a \(what) of at most 1 MB where one is read, found a longer one; is the file "
+        + "hostile?", line: line, column: column)
   }
 
   /// Copies the bytes up to the next quote, backslash, control or non-ASCII byte in this
@@ -156,6 +171,7 @@ extension JSONEventReader {
   /// Reads a number as the grammar writes it: `-? (0 | [1-9][0-9]*) (.[0-9]+)?
   /// ([eE][+-]?[0-9]+)?`, and gives its text.
   func number() throws(Diagnostic) -> String {
+    let (startLine, startColumn) = (line, column)
     text.removeAll(keepingCapacity: true)
     if try peek() == UInt8(ascii: "-") { take() }
     guard let first = try peek(), isDigit(first) else { throw unexpected("a digit after '-'") }
@@ -176,7 +192,8 @@ extension JSONEventReader {
       if let sign = try peek(), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { take() }
       try digits(required: "a digit in the exponent")
     }
-    return String(decoding: text, as: UTF8.self)
+    try checkLength(from: startLine, startColumn, what: "number")
+    return keepsText ? String(decoding: text, as: UTF8.self) : ""
   }
 
   /// Reads digits; when `required` names them, at least one must be there.
@@ -187,9 +204,10 @@ extension JSONEventReader {
     while let byte = try peek(), isDigit(byte) { take() }
   }
 
-  /// Reads the byte `peek()` just gave into the number's text.
+  /// Reads the byte `peek()` just gave into the number's text, kept only while `keepsText`
+  /// and up to one byte past `maxTextBytes` (enough to tell that it is too long).
   private func take() {
-    text.append(chunk[index])
+    if keepsText, text.count <= Self.maxTextBytes { text.append(chunk[index]) }
     advance()
   }
 

@@ -9,7 +9,9 @@
 /// Strict means: no comments, no trailing commas, numbers as the grammar writes them,
 /// control characters escaped in strings, valid UTF-8 (a leading byte-order mark is
 /// skipped), nesting no deeper than `maxDepth`, and nothing but white space after the root
-/// value. An escaped UTF-16 surrogate without its other half (`"\uD800"`) is read as
+/// value; a key written twice in an object whose keys are read (not skipped) is an error
+/// at the second, and a string or number whose text is kept may be at most 1 MB. An escaped
+/// UTF-16 surrogate without its other half (`"\uD800"`) is read as
 /// U+FFFD: RFC 8259 allows it in the grammar, and a stray one in a message must not make a
 /// whole log unreadable. Every error is a diagnostic at the byte where the reader stopped,
 /// saying what it expected there and what it found.
@@ -35,6 +37,10 @@ final class JSONEventReader {
   private var state = State.rootValue
   /// One entry per open container: true for an object, false for an array.
   private var containers: [Bool] = []
+  /// One entry per open container: the keys read with their text kept (not skipped) and
+  /// where each was, so that a key written twice in an object a reader looks into is an
+  /// error rather than a silent choice of one value.
+  private var keysSeen: [[String: (line: Int, column: Int)]] = []
 
   private enum State {
     case rootValue, firstMember, nextMember, memberValue, firstElement, nextElement, end
@@ -150,6 +156,15 @@ extension JSONEventReader {
     let (startLine, startColumn, startOffset) = (line, column, offset)
     guard try peek() == UInt8(ascii: "\"") else { throw unexpected(expected) }
     let name = try string()
+    if keepsText, !keysSeen.isEmpty {
+      if let first = keysSeen[keysSeen.count - 1][name] {
+        throw file.diagnostic(
+          .error,
+          "expected each key once in an object, found \"\(name)\" again (first at "
+            + "\(first.line):\(first.column))", line: startLine, column: startColumn)
+      }
+      keysSeen[keysSeen.count - 1][name] = (startLine, startColumn)
+    }
     try skipWhiteSpace()
     guard try peek() == UInt8(ascii: ":") else {
       throw unexpected(keepsText ? "':' after the key \"\(name)\"" : "':' after a key")
@@ -167,11 +182,13 @@ extension JSONEventReader {
     }
     advance()
     containers.append(isObject)
+    keysSeen.append([:])
     state = isObject ? .firstMember : .firstElement
     return isObject ? .objectStart : .arrayStart
   }
 
   private func close() -> JSONEvent {
+    keysSeen.removeLast()
     let event = JSONEvent(
       kind: containers.removeLast() ? .objectEnd : .arrayEnd, line: line, column: column,
       offset: offset)

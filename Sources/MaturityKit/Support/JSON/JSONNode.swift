@@ -4,7 +4,7 @@
 /// Not the report writer's `JSONValue`: this one keeps positions and numbers as written.
 struct JSONNode: Sendable {
   enum Value: Sendable {
-    /// Members in the order written; a key written twice is kept twice.
+    /// Members in the order written; the reader refuses a key written twice.
     case object([(key: String, node: JSONNode)])
     case array([JSONNode])
     case string(String)
