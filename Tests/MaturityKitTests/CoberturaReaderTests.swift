@@ -408,6 +408,15 @@ struct CoberturaRealFileTests {
       "<coverage line-rate=0.5><packages/></coverage>",
       "1:21: malformed XML: expected an attribute value in quotes"
     ),
+    // libxml2 reports a start tag cut off after its name as an element: still truncation.
+    (
+      "<?xml version=\"1.0\"?>\n<covera",
+      "2:8: expected the rest of the report, found the end of the file; is it truncated?"
+    ),
+    (
+      "<coverage><packages><package><classes><class filename=\"a\"><lines>\n<line",
+      "2:6: expected the rest of the report, found the end of the file; is it truncated?"
+    ),
   ])
   func invalidFilesThrowOneErrorWithItsPlace(text: String, expected: String) {
     #expect(Cobertura.error(text) == expected)

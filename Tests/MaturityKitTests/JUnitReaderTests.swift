@@ -256,7 +256,7 @@ import Testing
     ),
     (
       "<testsuite>\n<testcase name=\"a & b\"/>\n</testsuite>\n",
-      "2:20: expected well-formed XML, found a syntax error (libxml2 error 68)"
+      "2:20: expected a name, found none (an '&' or '<' that should be written &amp; or &lt;?)"
     ),
   ])
   func badInputIsRefusedWithOneError(text: String, error: String) {

@@ -121,7 +121,8 @@ extension CoberturaReader {
       }
       var problem = CoberturaReader.xmlProblem(code, isRootClosed: isRootClosed)
       if isAtEnd(at), !problem.contains("found") { problem += ", found the end of the file" }
-      fail("malformed XML: \(problem)", at: at, parser)
+      failure = diagnostic("malformed XML: \(problem)", at: at)
+      parser.abortParsing()
     }
 
     // MARK: - Private
@@ -255,7 +256,15 @@ extension CoberturaReader {
 
     private func fail(_ message: String, at: (line: Int, column: Int), _ parser: XMLParser) {
       guard failure == nil else { return }
-      failure = diagnostic(message, at: at)
+      // libxml2 reports a start tag cut off by the end of the file (`<covera`, `<line`) as an
+      // element without attributes: that is a truncated file, not odd content.
+      if isAtEnd((parser.lineNumber, parser.columnNumber)) {
+        failure = diagnostic(
+          "expected the rest of the report, found the end of the file; is it truncated?",
+          at: end())
+      } else {
+        failure = diagnostic(message, at: at)
+      }
       parser.abortParsing()
     }
 

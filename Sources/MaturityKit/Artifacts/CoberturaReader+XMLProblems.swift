@@ -20,7 +20,7 @@ extension CoberturaReader {
     case 65, 73: return "expected '>' to close a tag"
     case 76: return "expected the end tag of the open element, found another name"
     case 89: return "found entities that expand too far"
-    default: return "the XML parser stopped with error \(code)"
+    default: return XMLSyntax.problem(code)
     }
   }
 

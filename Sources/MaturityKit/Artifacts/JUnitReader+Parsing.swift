@@ -267,7 +267,7 @@ extension JUnitReader {
         return "expected nothing after the root element, found more"
       case 42: return "expected each attribute once in an element, found one written twice"
       case 89: return "expected entities of a bounded size, found ones that loop or grow too far"
-      default: return "expected well-formed XML, found a syntax error (libxml2 error \(code))"
+      default: return XMLSyntax.problem(code)
       }
     }
 

@@ -162,7 +162,7 @@ extension SBOMReader {
       if code == 4 {
         return "expected XML starting with '<', found \(JUnitReader.firstCharacter(of: file))"
       }
-      return "expected well-formed XML, found a syntax error (libxml2 error \(code))"
+      return XMLSyntax.problem(code)
     }
   }
 }
