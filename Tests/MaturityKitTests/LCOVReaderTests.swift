@@ -221,8 +221,15 @@ struct LCOVRealFileTests {
         + "the end of the file"
     ),
     ("SF:a.c\nDA:1", "2:1: expected DA:<line>,<hits>[,<checksum>], found \"DA:1\""),
-    ("SF:a.c\nDA:x,1\n", "2:4: expected a line number of 0 or more, found \"x\""),
+    (
+      "SF:a.c\nDA:x,1\n",
+      "2:4: expected a line number of 0 or more (at most 18 digits), found \"x\""
+    ),
     ("SF:a.c\nDA:3,-1\n", "2:6: expected a hit count of 0 or more, found \"-1\""),
+    (
+      "SF:a.c\nDA:9223372036854775807,1\n",
+      "2:4: expected a line number of 0 or more (at most 18 digits), found \"9223372036854775807\""
+    ),
     ("SF:a.c\n  DA:3,1e3\n", "2:8: expected a hit count of 0 or more, found \"1e3\""),
     ("SF:a.c\nDA:1,1,x,y\n", "2:1: expected DA:<line>,<hits>[,<checksum>], found \"DA:1,1,x,y\""),
     (

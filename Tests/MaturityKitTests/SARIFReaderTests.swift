@@ -268,3 +268,23 @@ private func readError(_ file: SourceFile) -> [String] {
     return summary([error])
   }
 }
+
+/// A `ruleIndex` that names no rule is ignored with one warning a kind, not silently.
+@Suite struct SARIFRuleIndexTests {
+  @Test func ruleIndexesThatNameNoRuleAreWarned() throws {
+    let results = ["99", "-1", "0.5", "1e30", "0"].map { "{\"ruleIndex\": \($0)}" }
+    let text =
+      "{\"version\": \"2.1.0\", \"runs\": [{\"tool\": {\"driver\": {\"name\": \"t\", \"rules\": "
+      + "[{\"id\": \"R\", \"defaultConfiguration\": {\"level\": \"error\"}}]}}, \"results\": ["
+      + results.joined(separator: ", ") + "]}]}"
+    let reading = try SARIFReader.read(SourceFile(path: "r.sarif", text: text))
+    #expect(
+      reading.warnings.map(\.message) == [
+        "run 1 (t): a ruleIndex past the end of its run's rules was ignored (1 times)",
+        "run 1 (t): a ruleIndex that is not a whole number of -1 or more was ignored (2 times)",
+      ])
+    // Only ruleIndex 0 names the error rule; the other four default to warning.
+    #expect(reading.figures.first { $0.name == "error" }?.value == "1")
+    #expect(reading.figures.first { $0.name == "warning" }?.value == "4")
+  }
+}

@@ -153,7 +153,8 @@ extension LCOVReader {
       let text = line.fields[field]
       guard let number = Line.wholeNumber(text) else {
         throw line.error(
-          "expected a line number of 0 or more, found \"\(text)\"", in: file, field: field)
+          "expected a line number of 0 or more (at most 18 digits), found \"\(text)\"", in: file,
+          field: field)
       }
       return number
     }

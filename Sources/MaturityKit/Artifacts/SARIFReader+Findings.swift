@@ -21,6 +21,11 @@ extension SARIFReader {
     /// Counts one open result once its rules are known.
     mutating func add(_ result: Finding, rules: Rules, odd: inout Oddities) {
       let rule = rules.rule(for: result)
+      if result.hasBadRuleIndex {
+        odd.note("a ruleIndex that is not a whole number of -1 or more was ignored")
+      } else if let index = result.ruleIndex, index >= 0, !rules.hasRule(at: index, for: result) {
+        odd.note("a ruleIndex past the end of its run's rules was ignored")
+      }
       let level = SARIFReader.level(of: result, rule: rule, odd: &odd)
       let score = SARIFReader.score(of: result, rule: rule, odd: &odd)
       results += 1
@@ -72,6 +77,8 @@ extension SARIFReader {
     var level: String?
     /// `ruleIndex`, else `rule.index`, when a whole number.
     var ruleIndex: Int?
+    /// True when a `ruleIndex` was given but is not a whole number of -1 (none) or more.
+    var hasBadRuleIndex = false
     /// `rule.toolComponent.index`: which `tool.extensions` entry `ruleIndex` counts in.
     var componentIndex: Int?
     /// `ruleId`, else `rule.id`.
@@ -102,6 +109,15 @@ extension SARIFReader {
       for rule in driver + extensions.joined().reversed() {
         if let id = rule.id, byID[id] == nil { byID[id] = rule }
       }
+    }
+
+    /// True when the rules `result` counts its `ruleIndex` in (the driver's, or an
+    /// extension's) have one at `index`.
+    func hasRule(at index: Int, for result: Finding) -> Bool {
+      let list = result.componentIndex.flatMap {
+        extensions.indices.contains($0) ? extensions[$0] : nil
+      }
+      return (list ?? driver).indices.contains(index)
     }
 
     /// The rule a result names by `ruleIndex`, `rule.index` or `ruleId`, or nil.

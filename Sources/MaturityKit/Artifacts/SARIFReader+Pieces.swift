@@ -26,7 +26,9 @@ extension SARIFReader.RunWalk {
     guard !isSuppressed, !isAbsent else { return nil }
     // A `ruleIndex` or `ruleId` of the wrong type hides the `rule` object's, as before.
     let object = reference?.isObject == true ? reference : nil
-    finding.ruleIndex = (ruleIndex ?? object?["index"])?.integer
+    let index = ruleIndex ?? object?["index"]
+    finding.ruleIndex = index?.integer
+    finding.hasBadRuleIndex = index.map { ($0.integer ?? -2) < -1 } ?? false
     finding.componentIndex = object?["toolComponent"]?["index"]?.integer
     finding.ruleID = (ruleID ?? object?["id"])?.string
     return finding
