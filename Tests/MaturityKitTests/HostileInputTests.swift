@@ -280,7 +280,7 @@ import Testing
       + "c3VpdGU+Cg=="
     let bytes = try #require(Data(base64Encoded: crash))
     #expect(
-      errors(format, SourceFile(path: "r.xml", bytes: Array(bytes))) == [
+      readErrors(format, SourceFile(path: "r.xml", bytes: Array(bytes))) == [
         "1:31: expected an XML declaration naming UTF-8 or an encoding this tool converts "
           + "(docs/hostile-input.md lists them), found encoding 'UTF-7'; convert the file to "
           + "UTF-8"
@@ -293,23 +293,13 @@ import Testing
     let suite = "<testsuite name=\"s\"><testcase name=\"a\"/></testsuite>\n"
     let ebcdic = "\u{FEFF}<?xml version='1.0' encoding = 'ebcdic-us'?>\n" + suite
     #expect(
-      errors(.junit, SourceFile(path: "r.xml", text: ebcdic)) == [
+      readErrors(.junit, SourceFile(path: "r.xml", text: ebcdic)) == [
         "1:33: expected an XML declaration naming UTF-8 or an encoding this tool converts "
           + "(docs/hostile-input.md lists them), found encoding 'ebcdic-us'; convert the file "
           + "to UTF-8"
       ])
     let utf8 = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + suite
-    #expect(errors(.junit, SourceFile(path: "r.xml", text: utf8)) == [])
-  }
-
-  /// "line:column: message" of the error reading `file` gives, or nothing when it reads.
-  private func errors(_ format: ArtifactFormat, _ file: SourceFile) -> [String] {
-    do {
-      _ = try format.read(file)
-      return []
-    } catch {
-      return summary([error])
-    }
+    #expect(readErrors(.junit, SourceFile(path: "r.xml", text: utf8)) == [])
   }
 }
 

@@ -111,12 +111,12 @@ import Testing
       + "opWBlIV+f4N/QJWBlIV+f6d/YW5MYaOFoqOipImjhW4l/wCA"
     let ebcdic = SourceFile(path: "r.xml", bytes: Array(try #require(Data(base64Encoded: crash))))
     #expect(
-      errors(format, ebcdic) == [
+      readErrors(format, ebcdic) == [
         "1:1: expected an XML report in UTF-8, found EBCDIC text; convert the file to UTF-8"
       ])
     let utf32 = SourceFile(path: "r.xml", bytes: [0x3C, 0, 0, 0, 0x61, 0, 0, 0, 0x2F, 0, 0, 0])
     #expect(
-      errors(format, utf32) == [
+      readErrors(format, utf32) == [
         "1:1: expected an XML report in UTF-8, found UTF-32 text; convert the file to UTF-8"
       ])
   }
@@ -161,16 +161,6 @@ import Testing
           + "to UTF-8")
       #expect(error.location?.line == 1 && error.location?.column == 1)
       #expect(error.sourceLine == nil)
-    }
-  }
-
-  /// "line:column: message" of the error reading `file` gives, or nothing when it reads.
-  private func errors(_ format: ArtifactFormat, _ file: SourceFile) -> [String] {
-    do {
-      _ = try format.read(file)
-      return []
-    } catch {
-      return summary([error])
     }
   }
 }

@@ -115,22 +115,13 @@ extension CoberturaReader {
   static func number(_ text: String) -> Double? {
     // The common case, digits and nothing else, without Foundation's trimming: this runs
     // for every `<line>` of a report.
-    let isPlain = !text.isEmpty && text.utf8.allSatisfy(isNumberByte)
+    let isPlain = !text.isEmpty && text.utf8.allSatisfy(NumberText.isNumberByte)
     let trimmed = isPlain ? text : text.trimmingCharacters(in: .whitespaces)
-    guard !trimmed.isEmpty, trimmed.utf8.allSatisfy(isNumberByte), let value = Double(trimmed),
+    guard !trimmed.isEmpty, trimmed.utf8.allSatisfy(NumberText.isNumberByte),
+      let value = Double(trimmed),
       value.isFinite
     else { return nil }
     return value
-  }
-
-  /// A digit, `.`, `+`, `-`, `e` or `E`.
-  private static func isNumberByte(_ byte: UInt8) -> Bool {
-    switch byte {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "+"),
-      UInt8(ascii: "-"), UInt8(ascii: "e"), UInt8(ascii: "E"):
-      return true
-    default: return false
-    }
   }
 
   /// A whole number of 0 or more, also when written as a float ("1.0").

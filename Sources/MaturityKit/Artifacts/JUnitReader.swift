@@ -172,7 +172,7 @@ extension JUnitReader {
   static func seconds(_ text: String) -> (value: Double?, warning: String?) {
     // The common case, a plain number, without Foundation's trimming: this runs for every
     // test case of a report.
-    if !text.isEmpty, text.utf8.allSatisfy(isNumberByte), let value = number(text) {
+    if !text.isEmpty, text.utf8.allSatisfy(NumberText.isNumberByte), let value = number(text) {
       return (value, nil)
     }
     let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -187,20 +187,10 @@ extension JUnitReader {
 
   /// A finite, non-negative decimal number written with a dot, or nil.
   private static func number(_ text: String?) -> Double? {
-    guard let text, text.utf8.allSatisfy(isNumberByte), let value = Double(text),
+    guard let text, text.utf8.allSatisfy(NumberText.isNumberByte), let value = Double(text),
       value.isFinite, value >= 0
     else { return nil }
     return value
-  }
-
-  /// A digit, `.`, `e`, `E`, `+` or `-`.
-  private static func isNumberByte(_ byte: UInt8) -> Bool {
-    switch byte {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "e"),
-      UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-"):
-      return true
-    default: return false
-    }
   }
 
   /// `1,205.25` → `1205.25` and `1,205,000` → `1205000`; nil for anything else.

@@ -1,5 +1,17 @@
 /// Formats numbers the same way on every machine and in every locale.
 public enum NumberText {
+  /// A byte a decimal number may be written with: a digit, `.`, `e`, `E`, `+` or `-`. Readers
+  /// check attribute text byte by byte with it before parsing, far faster than Foundation's
+  /// trimming, for the millions of numbers of a large report.
+  static func isNumberByte(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "e"),
+      UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-"):
+      return true
+    default: return false
+    }
+  }
+
   /// Up to `decimals` decimals, trailing zeros dropped: 30, 0.5, 2.67.
   public static func format(_ value: Double, decimals: Int = 2) -> String {
     guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-inf" : "inf") }

@@ -60,3 +60,14 @@ let packageRoot: URL = URL(fileURLWithPath: #filePath)
 func enterPackageRoot() {
   _ = FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
 }
+
+/// "line:column: message" of the error reading `file` as `format` gives, or nothing when it
+/// reads.
+func readErrors(_ format: ArtifactFormat, _ file: SourceFile) -> [String] {
+  do {
+    _ = try format.read(file)
+    return []
+  } catch {
+    return summary([error])
+  }
+}
