@@ -23,6 +23,18 @@ import Testing
     }
   }
 
+  /// U+FEC0 to U+FEFE start with the mark's first two bytes: only the full mark is hidden.
+  @Test(arguments: [1, 2, 64])
+  func aCharacterStartingLikeTheMarkCountsAsOne(chunkSize: Int) {
+    for text in ["\u{FEC0}ab\n\u{FEFF}c", "\u{FEFE}", "\u{FEFF}\u{FEC0}x"] {
+      let source = SourceFile(path: "a", text: text)
+      let file = ArtifactFile(source, chunkSize: chunkSize)
+      for offset in 0...source.bytes.count {
+        #expect(file.position(ofByte: offset) == source.position(ofByte: offset), "\(offset)")
+      }
+    }
+  }
+
   @Test func aFinalLineBreakStartsNoLine() {
     let file = ArtifactFile(SourceFile(path: "a.txt", text: "one\ntwo\n"), chunkSize: 3)
     #expect(file.lineCount() == 2)

@@ -85,13 +85,14 @@ import Testing
 
     """
 
-  @Test func eachServiceGetsTheFourMetricsOverItsOwnPeriod() throws {
+  @Test func eachServiceGetsTheFourMetricsFromItsOwnRows() throws {
     let reading = try read(Self.apiAndLedger)
     // api: Oct 1 08:00 to Oct 9 08:00 = 8 days, 4 deployments = 0.5 a day. Lead times 12,
     // 2, 24 and 1 h, median (2 + 12) / 2 = 7. Failed: the rollback and the success that
     // opened an incident, 2 of 4 = 50 %. Recovery 0.5 and 3 h, median 1.75.
-    // ledger: Oct 2 04:00 to 22:00 UTC is 18 hours, raised to one day: 3 a day. Lead times
-    // 24, 6 and 3 h, median 6. One failure of 3. No incident, so no recovery time.
+    // ledger: 3 deployments over the log's 8 days, 0.375 a day (over its own 18 hours,
+    // raised to a day, it would read 3 a day). Lead times 24, 6 and 3 h, median 6. One
+    // failure of 3. No incident, so no recovery time.
     #expect(reading.parts.map(\.name) == ["api", "ledger"])
     #expect(reading.parts.map(\.kind) == ["service", "service"])
     let api = try #require(reading.parts.first?.metrics)
@@ -100,7 +101,7 @@ import Testing
     #expect(api["change_failure_rate_percent"] == 50)
     #expect(api["recovery_time_hours"] == 1.75)
     let ledger = try #require(reading.parts.last?.metrics)
-    #expect(ledger["deployment_frequency_per_day"] == 3)
+    #expect(ledger["deployment_frequency_per_day"] == 0.375)
     #expect(ledger["lead_time_hours"] == 6)
     #expect(abs((ledger["change_failure_rate_percent"] ?? 0) - 100.0 / 3) < 1e-9)
     #expect(ledger["recovery_time_hours"] == nil)

@@ -288,3 +288,16 @@ private func readError(_ file: SourceFile) -> [String] {
     #expect(reading.figures.first { $0.name == "warning" }?.value == "4")
   }
 }
+
+@Suite struct SARIFRuleAlignmentTests {
+  /// A rule that is not an object still takes its place: `ruleIndex` 1 is the error rule.
+  @Test func aNonObjectRuleKeepsTheIndexesAfterIt() throws {
+    let text =
+      "{\"version\": \"2.1.0\", \"runs\": [{\"tool\": {\"driver\": {\"name\": \"t\", \"rules\": "
+      + "[\"junk\", {\"id\": \"R1\", \"defaultConfiguration\": {\"level\": \"error\"}}]}}, "
+      + "\"results\": [{\"ruleIndex\": 1}]}]}"
+    let reading = try SARIFReader.read(SourceFile(path: "r.sarif", text: text))
+    #expect(reading.metrics["open_critical_findings"] == 1)
+    #expect(reading.warnings.isEmpty)
+  }
+}

@@ -89,6 +89,16 @@ import Testing
     }
   }
 
+  /// A UTF-8 byte-order mark says UTF-8; a declaration naming another encoding contradicts it.
+  @Test func aByteOrderMarkBeforeALegacyDeclarationIsAnError() {
+    let text = "\u{FEFF}<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n<testsuite/>\n"
+    #expect(
+      readErrors(.junit, SourceFile(path: "r.xml", text: text)) == [
+        "1:31: expected an encoding declaration matching the file's UTF-8 byte-order mark, found "
+          + "encoding 'windows-1252'; convert the file to UTF-8"
+      ])
+  }
+
   /// A file converted from disk reads as the same bytes from memory do.
   @Test func aConvertedFileFromDiskReadsAsFromMemory() throws {
     let report =

@@ -28,7 +28,7 @@ extension DeploymentLogReader {
   }
 
   /// The metrics and figures over all `deployments` (at least one), then the same metrics
-  /// for each service in the order it first appears.
+  /// for each service in the order it first appears, its frequency over the log's period.
   static func reading(of deployments: [Deployment], warnings: [Diagnostic]) -> ArtifactReading {
     let whole = metrics(of: deployments)
     var services: [String] = []
@@ -37,9 +37,13 @@ extension DeploymentLogReader {
       if byService[deployment.service] == nil { services.append(deployment.service) }
       byService[deployment.service, default: []].append(deployment)
     }
+    // A service's frequency is over the whole log's period, so that the services' rates add
+    // up to the log's and one deployment in a quarter is not "once a day".
     let parts = services.map { service in
-      ArtifactReading.Part(
-        kind: "service", name: service, metrics: metrics(of: byService[service] ?? []).values)
+      let deployments = byService[service] ?? []
+      var values = metrics(of: deployments).values
+      values["deployment_frequency_per_day"] = Double(deployments.count) / whole.periodDays
+      return ArtifactReading.Part(kind: "service", name: service, metrics: values)
     }
     return ArtifactReading(
       format: "deployments", metrics: whole.values,

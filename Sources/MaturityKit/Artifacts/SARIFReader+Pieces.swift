@@ -164,7 +164,9 @@ extension SARIFReader.RunWalk {
     var rules: [Rule] = []
     while let element = try reader.nextElement() {
       guard element.kind == .objectStart else {
+        // An empty rule keeps the indexes of the rules after it, which `ruleIndex` counts.
         try reader.skipValue(startingWith: element)
+        rules.append(Rule())
         continue
       }
       rules.append(try readRule())

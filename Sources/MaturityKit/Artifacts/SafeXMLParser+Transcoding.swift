@@ -27,7 +27,8 @@ extension SafeXMLParser {
   /// where it was (in characters) and diagnostics quote the decoded text.
   ///
   /// - Throws: A file in UTF-32 or EBCDIC, which libxml2 would switch to through iconv;
-  ///   bytes that are not text in the declared encoding; a file that cannot be read. An
+  ///   bytes that are not text in the declared encoding; a UTF-8 byte-order mark before a
+  ///   declaration naming another encoding; a file that cannot be read. An
   ///   unknown declared encoding is left for `checkDeclaredEncoding(_:)` to refuse.
   static func readable(_ file: ArtifactFile) throws(Diagnostic) -> ArtifactFile {
     let head = try file.head(declarationWindow)
@@ -37,6 +38,11 @@ extension SafeXMLParser {
     guard let declared = try declaredEncoding(in: head, of: file),
       let encoding = transcodings[declared.name.uppercased()]
     else { return file }
+    guard !head.starts(with: SourceFile.byteOrderMark) else {
+      throw encodingError(
+        "expected an encoding declaration matching the file's UTF-8 byte-order mark, found "
+          + "encoding '\(declared.name)'; convert the file to UTF-8", declared, file)
+    }
     let bytes = try file.whole().bytes
     guard let text = String(data: Data(bytes), encoding: encoding) else {
       throw encodingError(

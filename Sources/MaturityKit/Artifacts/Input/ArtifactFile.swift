@@ -82,6 +82,9 @@ public struct ArtifactFile: Sendable {
 // MARK: - Scanning
 
 extension ArtifactFile {
+  /// True when the file starts with a UTF-8 byte-order mark.
+  var startsWithMark: Bool { (try? head(3)) == SourceFile.byteOrderMark }
+
   /// A diagnostic at a line and column, quoting the line when it is short enough to read.
   /// A line past the last (libxml2 reports one at the end of input) becomes the end of the
   /// last line, as `Diagnostic(_:_:in:line:column:)` does for a file in memory.
@@ -159,7 +162,7 @@ extension ArtifactFile {
   /// The 1-based line and column of a byte offset, counting columns in characters as
   /// `SourceFile.position(ofByte:)` does; the end of the file for an offset past it.
   public func position(ofByte offset: Int) -> (line: Int, column: Int) {
-    var counter = PositionCounter()
+    var counter = PositionCounter(startsWithMark: startsWithMark)
     guard let chunks = try? chunks() else { return (1, 1) }
     var seen = 0
     while seen < offset, let chunk = try? chunks.next() {
@@ -173,7 +176,7 @@ extension ArtifactFile {
   /// The line and column just after the last byte that is not a space, tab or line break,
   /// and whether the file has any such byte (a byte-order mark does not count).
   public func endOfText() -> (line: Int, column: Int, hasText: Bool) {
-    var counter = PositionCounter()
+    var counter = PositionCounter(startsWithMark: startsWithMark)
     var end: (line: Int, column: Int)?
     guard let chunks = try? chunks() else { return (1, 1, false) }
     var seen = 0
