@@ -338,3 +338,30 @@ private func describe(_ event: JSONEvent) -> String {
     #expect(reading.metrics["open_critical_findings"] == 1)
   }
 }
+
+/// What a reader reads whole (a result's `rule`) and the keys it remembers are bounded.
+@Suite struct ReadWholeLimitTests {
+  @Test func aValueReadWholeOverItsBudgetIsAnErrorAtItsStart() {
+    let items = Array(repeating: "1", count: JSONEventReader.maxNodeItems).joined(separator: ",")
+    let text =
+      "{\"version\": \"2.1.0\", \"runs\": [{\"results\": [\n  {\"rule\": {\"id\": [\(items)]}}]}]}"
+    #expect(
+      readErrors(.sarif, SourceFile(path: "r.sarif", text: text)) == [
+        "2:12: expected a small value here (at most 10000 items and 1 MB of text), found a "
+          + "larger one; is the file hostile?"
+      ])
+  }
+
+  @Test func tooManyKeysInAnObjectThatIsReadIsAnError() {
+    let keys = (0...JSONEventReader.maxKeysPerObject).map { "\"k\($0)\": 0" }
+    let text =
+      "{\"version\": \"2.1.0\", \"runs\": [{\"results\": [{"
+      + keys.joined(separator: ", ") + "}]}]}"
+    let errors = readErrors(.sarif, SourceFile(path: "r.sarif", text: text))
+    #expect(errors.count == 1)
+    #expect(
+      errors.first?.hasSuffix(
+        "expected at most 10000 keys in an object that is read, found more; is the file hostile?")
+        == true)
+  }
+}

@@ -36,6 +36,14 @@ struct JSONEvent: Equatable, Sendable {
   /// True for the first event of an object or an array, which more events follow.
   var isContainerStart: Bool { kind == .objectStart || kind == .arrayStart }
 
+  /// The bytes of text the event carries: a key's, string's or number's.
+  var textCount: Int {
+    switch kind {
+    case .key(let text), .string(let text), .number(let text): text.utf8.count
+    default: 0
+    }
+  }
+
   /// "an object", "a string", … for messages about a value of the wrong type.
   var valueName: String {
     switch kind {

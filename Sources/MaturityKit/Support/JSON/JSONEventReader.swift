@@ -18,6 +18,9 @@
 final class JSONEventReader {
   /// The deepest nesting of arrays and objects read by default.
   static let defaultMaxDepth = 512
+  /// The most keys an object whose keys are read may have; each is remembered to refuse a
+  /// repeat, and a real one has a few dozen.
+  static let maxKeysPerObject = 10_000
 
   let file: ArtifactFile
   let maxDepth: Int
@@ -157,6 +160,12 @@ extension JSONEventReader {
     guard try peek() == UInt8(ascii: "\"") else { throw unexpected(expected) }
     let name = try string()
     if keepsText, !keysSeen.isEmpty {
+      guard keysSeen[keysSeen.count - 1].count < Self.maxKeysPerObject else {
+        throw file.diagnostic(
+          .error,
+          "expected at most \(Self.maxKeysPerObject) keys in an object that is read, found "
+            + "more; is the file hostile?", line: startLine, column: startColumn)
+      }
       if let first = keysSeen[keysSeen.count - 1][name] {
         throw file.diagnostic(
           .error,

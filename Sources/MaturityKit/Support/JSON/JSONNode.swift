@@ -59,21 +59,46 @@ struct JSONNode: Sendable {
 // MARK: - Reading
 
 extension JSONEventReader {
+  /// The most a value read whole may hold: it is one rule, one licence list, one level, so
+  /// anything larger is refused rather than held.
+  static let maxNodeItems = 10_000
+  static let maxNodeTextBytes = 1 << 20
+
   /// Reads the value that `event` starts into memory.
   ///
-  /// - Throws: A diagnostic when the value is not well-formed JSON.
+  /// - Throws: A diagnostic when the value is not well-formed JSON, or holds more than
+  ///   `maxNodeItems` values or `maxNodeTextBytes` of text.
   func readNode(startingWith event: JSONEvent) throws(Diagnostic) -> JSONNode {
+    var budget = (items: Self.maxNodeItems, bytes: Self.maxNodeTextBytes)
+    return try readNode(startingWith: event, budget: &budget, root: event)
+  }
+
+  private func readNode(
+    startingWith event: JSONEvent, budget: inout (items: Int, bytes: Int), root: JSONEvent
+  ) throws(Diagnostic) -> JSONNode {
+    budget.items -= 1
+    budget.bytes -= event.textCount
+    guard budget.items >= 0, budget.bytes >= 0 else {
+      throw file.diagnostic(
+        .error,
+        "expected a small value here (at most \(Self.maxNodeItems) items and 1 MB of text), "
+          + "found a larger one; is the file hostile?", line: root.line, column: root.column)
+    }
     let value: JSONNode.Value
     switch event.kind {
     case .objectStart:
       var members: [(key: String, node: JSONNode)] = []
       while let key = try nextKey() {
-        members.append((key.key ?? "", try readNode(startingWith: try nextEvent())))
+        budget.bytes -= key.textCount
+        let node = try readNode(startingWith: try nextEvent(), budget: &budget, root: root)
+        members.append((key.key ?? "", node))
       }
       value = .object(members)
     case .arrayStart:
       var nodes: [JSONNode] = []
-      while let element = try nextElement() { nodes.append(try readNode(startingWith: element)) }
+      while let element = try nextElement() {
+        nodes.append(try readNode(startingWith: element, budget: &budget, root: root))
+      }
       value = .array(nodes)
     case .string(let text): value = .string(text)
     case .number(let text): value = .number(text)
