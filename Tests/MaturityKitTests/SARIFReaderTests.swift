@@ -301,3 +301,31 @@ private func readError(_ file: SourceFile) -> [String] {
     #expect(reading.warnings.isEmpty)
   }
 }
+
+/// A log of thousands of runs gives a bounded list of warnings and tool names.
+@Suite struct SARIFManyRunsTests {
+  @Test func warningsAboutRunsAreKeptFiftyAKind() throws {
+    let runs = Array(repeating: "{}", count: 200).joined(separator: ",\n")
+    let reading = try SARIFReader.read(
+      SourceFile(path: "r.sarif", text: "{\"version\": \"2.1.0\", \"runs\": [\n\(runs)]}"))
+    let messages = reading.warnings.map(\.message)
+    #expect(messages.count == 51)
+    #expect(
+      messages[49] == "run 50 (no tool.driver.name) has no \"results\"; counted as not "
+        + "analysed, not as clean")
+    #expect(messages[50] == "150 more warnings like the one above were left out")
+    #expect(reading.warnings[50].location == reading.warnings[49].location)
+    #expect(reading.figures.first { $0.name == "runs_not_analysed" }?.value == "200")
+  }
+
+  @Test func toolNamesAreListedUpToTen() throws {
+    let runs = (0..<15).map {
+      "{\"tool\": {\"driver\": {\"name\": \"t\($0 % 12)\"}}, \"results\": []}"
+    }
+    let text = "{\"version\": \"2.1.0\", \"runs\": [" + runs.joined(separator: ",") + "]}"
+    let reading = try SARIFReader.read(SourceFile(path: "r.sarif", text: text))
+    #expect(
+      reading.figures.first { $0.name == "tools" }?.value
+        == "t0+t1+t2+t3+t4+t5+t6+t7+t8+t9+2 more")
+  }
+}

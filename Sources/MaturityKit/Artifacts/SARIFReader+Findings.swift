@@ -17,6 +17,8 @@ extension SARIFReader {
     var openCritical = 0
     /// Distinct `tool.driver.name` values in reading order.
     var tools: [String] = []
+    /// The same names, to find a repeat at once in a log of thousands of runs.
+    var toolNames: Set<String> = []
 
     /// Counts one open result once its rules are known.
     mutating func add(_ result: Finding, rules: Rules, odd: inout Oddities) {
@@ -47,7 +49,12 @@ extension SARIFReader {
       counts[message, default: 0] += 1
     }
 
-    var messages: [String] { order.map { "\($0) (\(counts[$0, default: 0]) times)" } }
+    var messages: [String] { kindsAndMessages.map(\.message) }
+
+    /// Each kind (its first wording) with the message saying how often it was seen.
+    var kindsAndMessages: [(kind: String, message: String)] {
+      order.map { ($0, "\($0) (\(counts[$0, default: 0]) times)") }
+    }
   }
 
   /// A `security-severity` property as written: absent, a usable score, or unusable.

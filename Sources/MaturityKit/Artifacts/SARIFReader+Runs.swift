@@ -19,6 +19,10 @@ extension SARIFReader {
     let reader: JSONEventReader
     var tally = Tally()
     var warnings: [PendingWarning] = []
+    private var kept: [String: Int] = [:]
+    private var leftOut: [String: Int] = [:]
+    /// The index in `warnings` of the last one kept of each kind.
+    private var last: [String: Int] = [:]
 
     /// The state of the run being read.
     private struct Run {
@@ -49,7 +53,8 @@ extension SARIFReader {
       tally.runs += 1
       guard start.kind == .objectStart else {
         tally.runsNotAnalysed += 1
-        warn("run \(number) is not a JSON object; counted as not analysed", at: start)
+        warn(
+          "run \(number) is not a JSON object; counted as not analysed", kind: "object", at: start)
         return try reader.skipValue(startingWith: start)
       }
       var run = Run()
@@ -69,19 +74,21 @@ extension SARIFReader {
     /// Counts what was kept of a run and warns about it, at the run's start.
     private mutating func finish(_ run: Run, number: Int, at start: JSONEvent) {
       var run = run
-      if let name = run.rules.toolName, !tally.tools.contains(name) { tally.tools.append(name) }
+      if let name = run.rules.toolName, tally.toolNames.insert(name).inserted {
+        tally.tools.append(name)
+      }
       let label = "run \(number) (\(run.rules.toolName ?? "no tool.driver.name"))"
       guard run.hasResultList == true else {
         tally.runsNotAnalysed += 1
         let found = run.hasResultList == nil ? "no" : "a null or non-list"
         let message = "\(label) has \(found) \"results\"; counted as not analysed, not as clean"
-        return warn(message, at: start)
+        return warn(message, kind: "results", at: start)
       }
       if run.hasFailed {
         tally.runsNotAnalysed += 1
         let message =
           "\(label) says executionSuccessful false; counted as not analysed, not as clean"
-        warn(message, at: start)
+        warn(message, kind: "failed", at: start)
       }
       for finding in run.pending {
         guard let finding else {
@@ -90,11 +97,31 @@ extension SARIFReader {
         }
         tally.add(finding, rules: run.rules, odd: &run.odd)
       }
-      for message in run.odd.messages { warn("\(label): \(message)", at: start) }
+      for (kind, message) in run.odd.kindsAndMessages {
+        warn("\(label): \(message)", kind: kind, at: start)
+      }
     }
 
-    private mutating func warn(_ message: String, at event: JSONEvent) {
+    /// Records a warning, or only counts it past `maxWarningsPerKind` of its kind: a log of
+    /// thousands of runs gives a few dozen lines, not one or two a run.
+    private mutating func warn(_ message: String, kind: String, at event: JSONEvent) {
+      guard kept[kind, default: 0] < SARIFReader.maxWarningsPerKind else {
+        return leftOut[kind, default: 0] += 1
+      }
+      kept[kind, default: 0] += 1
       warnings.append(PendingWarning(message: message, line: event.line, column: event.column))
+      last[kind] = warnings.count - 1
+    }
+
+    /// After the last run: for each kind with warnings left out, one more at the last one
+    /// kept saying how many.
+    mutating func countLeftOut() {
+      for (kind, count) in leftOut.sorted(by: { $0.key < $1.key }) {
+        guard let index = last[kind] else { continue }
+        var summary = warnings[index]
+        summary.message = "\(count) more warnings like the one above were left out"
+        warnings.append(summary)
+      }
     }
 
     private mutating func readResults(into run: inout Run) throws(Diagnostic) {

@@ -11,6 +11,10 @@
 public enum SARIFReader {
   /// The only SARIF version this reader knows.
   static let version = "2.1.0"
+  /// The most warnings of one kind about runs kept in full; the rest are counted in one more.
+  static let maxWarningsPerKind = 50
+  /// The most tool names listed in the `tools` figure; the rest are counted.
+  static let maxToolsShown = 10
 
   /// Reads one SARIF log already in memory.
   public static func read(_ file: SourceFile) throws(Diagnostic) -> ArtifactReading {
@@ -71,7 +75,9 @@ public enum SARIFReader {
       ("high", tally.classes["high", default: 0]),
       ("medium", tally.classes["medium", default: 0]), ("low", tally.classes["low", default: 0]),
     ]
-    let tools = tally.tools.isEmpty ? "none" : tally.tools.joined(separator: "+")
+    let shown = tally.tools.prefix(maxToolsShown).joined(separator: "+")
+    let more = tally.tools.count > maxToolsShown ? "+\(tally.tools.count - maxToolsShown) more" : ""
+    let tools = tally.tools.isEmpty ? "none" : shown + more
     return counts.map { ($0.0, String($0.1)) } + [
       ("tools", tools), ("suppressed", String(tally.suppressed)),
     ]
@@ -119,6 +125,7 @@ extension SARIFReader {
       return false
     }
     try walk.readRuns()
+    walk.countLeftOut()
     return true
   }
 
