@@ -183,8 +183,15 @@ import Testing
     #expect(events(bytes, chunkSize: 1).last == "error \(expected)")
   }
 
-  @Test func namesTheCharacterFoundOutsideAString() {
-    #expect(events("[é]").last == "error 1:2: expected a value or ']' after '[', found 'é'")
+  @Test(arguments: chunkSizes)
+  func namesTheCharacterFoundOutsideAString(chunkSize: Int) {
+    // With small chunks the character runs on into the next chunk.
+    #expect(
+      events("[é]", chunkSize: chunkSize).last
+        == "error 1:2: expected a value or ']' after '[', found 'é'")
+    #expect(
+      events("[1, 😀]", chunkSize: chunkSize).last
+        == "error 1:5: expected a value after ',', found '😀'")
     #expect(
       events([0x22, 0xE2, 0x82]).last
         == "error 1:3: expected the rest of a UTF-8 character, found the end of the file; "

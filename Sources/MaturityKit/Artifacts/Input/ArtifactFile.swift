@@ -102,6 +102,21 @@ extension ArtifactFile {
     return Diagnostic(severity, message, at: location, sourceLine: quoted)
   }
 
+  /// Up to `count` bytes from byte `offset` on; fewer at the end of the file.
+  public func bytes(at offset: Int, count: Int) -> [UInt8] {
+    guard let chunks = try? chunks() else { return [] }
+    var seen = 0
+    var found: [UInt8] = []
+    while found.count < count, let chunk = try? chunks.next() {
+      let start = max(offset - seen, 0)
+      if start < chunk.count {
+        found += chunk.dropFirst(start).prefix(count - found.count)
+      }
+      seen += chunk.count
+    }
+    return found
+  }
+
   /// The number of lines, counting a last line without a line break; at least 1.
   public func lineCount() -> Int {
     guard let chunks = try? chunks() else { return 1 }

@@ -279,7 +279,10 @@ extension JSONEventReader {
     switch byte {
     case 0x21...0x7E: return "'\(Character(Unicode.Scalar(byte)))'"
     case 0x80...:
-      var bytes = chunk[index...].prefix(4).makeIterator()
+      // A character may run on into the next chunk: then read it from the file again.
+      let rest = chunk[index...]
+      let following = rest.count >= 4 ? Array(rest.prefix(4)) : file.bytes(at: offset, count: 4)
+      var bytes = following.makeIterator()
       var decoder = UTF8()
       if case .scalarValue(let scalar) = decoder.decode(&bytes) { return "'\(scalar)'" }
       return "the byte \(Self.hex(byte)), which is not UTF-8"
