@@ -8,8 +8,9 @@ import MaturityKit
 // It generates a standard with `sub-items` × 5 levels × 4 requirements and a bundle with a
 // claim for every requirement, in a temporary folder.
 //
-//   swift run -c release MaturityBenchmark artifacts [megabytes] [junit|sarif…]
-// instead reads generated JUnit and SARIF files of about that size (default 200 MB).
+//   swift run -c release MaturityBenchmark artifacts [megabytes] [junit|sarif|cobertura|lcov…]
+// instead reads generated JUnit, SARIF, Cobertura and LCOV files of about that size
+// (default 200 MB).
 
 switch CommandLine.arguments.dropFirst().first {
 case "artifacts":

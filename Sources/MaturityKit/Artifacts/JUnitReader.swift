@@ -75,7 +75,7 @@ public enum JUnitReader {
   /// - Returns: The figures `tests`, `passed`, `failed`, `errored`, `skipped`, `flaky` and,
   ///   when any time is given, `duration_seconds`; the metric `test_pass_rate_percent` when
   ///   at least one case passed, failed or errored; warnings about odd but readable content,
-  ///   at most `Collector.maxWarnings` of them in full.
+  ///   at most `Collector.maxWarningsPerKind` of each kind in full.
   /// - Throws: One error diagnostic when the file is empty, not well-formed XML, or not a
   ///   JUnit report.
   public static func read(_ file: ArtifactFile) throws(Diagnostic) -> ArtifactReading {

@@ -37,12 +37,11 @@ public enum SARIFReader {
     while let key = try reader.nextKey() {
       switch key.key {
       case "version":
-        keys.version = keys.version ?? key
+        keys.version = key
         keys.versionValue = try reader.readNode()
       case "runs":
-        keys.runs = keys.runs ?? key
-        // A second `runs` replaces the first, as a parser that keeps the last key would.
-        walk = RunWalk(reader)
+        // The reader refuses a second `runs`, which could otherwise hide the first's results.
+        keys.runs = key
         keys.hasRunList = try readRuns(&walk)
       default: try reader.skipValue()
       }

@@ -4,8 +4,7 @@ extension SBOMReader {
   /// The small members that name the format are kept as read. `components`, `packages`
   /// and `vulnerabilities` are counted as they go by, one entry at a time, so memory does
   /// not grow with them; a value of the wrong type is remembered, not thrown, until the
-  /// format says whether it matters. A key written twice counts only its last value, as
-  /// `JSONSerialization` kept it.
+  /// format says whether it matters. A key written twice is an error of the reader.
   struct JSONRoot {
     let reader: JSONEventReader
     var context: Member?
@@ -34,13 +33,9 @@ extension SBOMReader {
         case "bomFormat": bomFormat = (key, try reader.readNode())
         case "specVersion": specVersion = (key, try reader.readNode())
         case "spdxVersion": spdxVersion = (key, try reader.readNode())
-        case "components":
-          (components, componentProblem) = (Tally(), nil)
-          try readComponents(after: key)
+        case "components": try readComponents(after: key)
         case "vulnerabilities": try readVulnerabilities(after: key)
-        case "packages":
-          (packages, packageProblem) = (Tally(), nil)
-          try readPackages(after: key)
+        case "packages": try readPackages(after: key)
         default: try reader.skipValue()
         }
       }

@@ -7,8 +7,9 @@ public enum ArtifactFormat: String, Sendable, CaseIterable {
   case sbom
   case deployments
 
-  /// Reads one file. Every reader but the deployment log's and CycloneDX XML's streams it,
-  /// so a report of hundreds of megabytes is never held whole.
+  /// Reads one file. Every reader but the deployment log's streams it, so a report of
+  /// hundreds of megabytes is never held whole (an XML file in UTF-16 or a legacy encoding
+  /// is converted whole first).
   public func read(_ file: ArtifactFile) throws(Diagnostic) -> ArtifactReading {
     switch self {
     case .junit: return try JUnitReader.read(file)

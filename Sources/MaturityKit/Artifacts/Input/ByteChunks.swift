@@ -20,7 +20,7 @@ public final class ByteChunks {
     self.path = path
     self.size = max(size, 1)
     buffer = [UInt8](repeating: 0, count: max(size, 1))
-    descriptor = open(diskPath, O_RDONLY)
+    descriptor = open(diskPath, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else {
       throw Diagnostic(.error, "cannot read '\(path)': \(String(cString: strerror(errno)))")
     }

@@ -17,7 +17,7 @@ struct JSONNode: Sendable {
   var line: Int
   var column: Int
 
-  /// The last member named `key` (as `JSONSerialization` keeps it), or nil when there is
+  /// The member named `key` (the reader refuses a repeat), or nil when there is
   /// none or this is not an object.
   subscript(key: String) -> JSONNode? {
     guard case .object(let members) = value else { return nil }
