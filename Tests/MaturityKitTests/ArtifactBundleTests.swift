@@ -76,8 +76,22 @@ import Testing
     #expect(loaded.bundle?.metrics.isEmpty == true)
   }
 
+  /// One broken report among several is an error in its own file; the rest still decide.
+  @Test func aBrokenReportDoesNotDropTheOthers() throws {
+    let folder = try Fixture.bundle([
+      "e.yaml": scope + "artifacts:\n  - {format: junit, files: \"r/*.xml\"}\n",
+      "r/a.xml": junit(passed: 9, failed: 1), "r/b.xml": "<testsuites><testsuite>",
+      "r/c.xml": junit(passed: 10, failed: 0),
+    ])
+    let loaded = BundleLoader(library: StandardsLoader().load(paths: []).library).load(folder)
+    #expect(loaded.diagnostics.map { $0.location?.file.hasSuffix("r/b.xml") } == [true])
+    let metric = try #require(loaded.bundle?.metrics.first)
+    #expect(metric.value == 95)
+    #expect(metric.source == "r/a.xml and 1 more")
+  }
+
   /// One log per service reads as the same rows in one log: medians over all rows, and each
-  /// service's metrics as before. A broken log among them is an error and gives no metric.
+  /// service's metrics as before. A broken log among them is an error; the others still read.
   @Test func deploymentLogsOfOneEntryAreWorkedOutAsOneLog() throws {
     let header = "time,service,version,commit_time,outcome,incident_opened,incident_resolved\n"
     let api = [
@@ -123,7 +137,10 @@ import Testing
     let loaded = BundleLoader(library: library).load(broken)
     #expect(
       loaded.diagnostics.map { ($0.location?.file as NSString?)?.lastPathComponent } == ["web.csv"])
-    #expect(loaded.bundle?.metrics.isEmpty == true)
+    // The readable log still gives its metrics, named as their only source.
+    let metrics = loaded.bundle?.metrics ?? []
+    #expect(metrics.map(\.source) == Array(repeating: "deploy/api.csv", count: 3))
+    #expect(metrics.first { $0.name == "lead_time_hours" }?.value == 24)
   }
 
   @Test func theSelfAssessmentExampleReadsItsOwnTestRun() throws {

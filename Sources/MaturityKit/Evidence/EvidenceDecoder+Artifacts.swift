@@ -24,7 +24,10 @@ extension EvidenceDecoder {
         "no file in the bundle matches \(patterns.joined(separator: ", "))", at: node)
     }
     guard !files.isEmpty else { return [] }
+    // A file that cannot be read is an error of its own (the bundle then never passes a
+    // gate); the files that can still give the entry's metrics, from them alone.
     var readings: [ArtifactReading] = []
+    var read: [String] = []
     for path in files {
       let diskPath = (bundlePath as NSString).appendingPathComponent(path)
       if let problem = FileReader.check(diskPath, maxBytes: Self.maxArtifactBytes) {
@@ -35,12 +38,13 @@ extension EvidenceDecoder {
         let reading = try format.read(ArtifactFile(path: diskPath, readingFrom: diskPath))
         reading.warnings.forEach(context.append)
         readings.append(reading)
+        read.append(path)
       } catch {
         context.append(error)
       }
     }
-    guard readings.count == files.count else { return [] }
-    return metrics(format.combine(readings), files: files, at: node)
+    guard !readings.isEmpty else { return [] }
+    return metrics(format.combine(readings), files: read, at: node)
   }
 
   private func metrics(_ reading: ArtifactReading, files: [String], at node: YAMLNode)
