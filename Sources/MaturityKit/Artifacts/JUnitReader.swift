@@ -137,14 +137,6 @@ public enum JUnitReader {
     return !end.hasText || (line, column) >= (end.line, end.column)
   }
 
-  static func isAtEnd(of file: SourceFile, line: Int, column: Int) -> Bool {
-    isAtEnd(of: ArtifactFile(file), line: line, column: column)
-  }
-
-  static func firstCharacter(of file: SourceFile) -> String {
-    firstCharacter(of: ArtifactFile(file))
-  }
-
   /// The first character that is not white space, quoted, for "found" in messages.
   static func firstCharacter(of file: ArtifactFile) -> String {
     let text = String(decoding: (try? file.head(64)) ?? [], as: UTF8.self)

@@ -17,18 +17,12 @@ enum SafeXMLParser {
   /// The most of a file's start that is searched for the end of its XML declaration.
   static let declarationWindow = 64 << 10
 
-  /// Feeds `file` to `delegate`, which must keep its own record of the first failure: on Linux
-  /// `parse()` can return true after a fatal error, so its result is not returned.
+  /// Streams `file` to `delegate` in chunks, so its size does not set the memory. The
+  /// delegate must keep its own record of the first failure: on Linux `parse()` can return
+  /// true after a fatal error, so its result is not returned.
   ///
   /// - Throws: An XML declaration naming an encoding outside `encodings`, or a file that
   ///   cannot be opened.
-  static func parse(
-    _ file: SourceFile, delegate: any XMLParserDelegate, processNamespaces: Bool = false
-  ) throws(Diagnostic) {
-    try parse(ArtifactFile(file), delegate: delegate, processNamespaces: processNamespaces)
-  }
-
-  /// Streams `file` to `delegate` from disk in chunks, so its size does not set the memory.
   static func parse(
     _ file: ArtifactFile, delegate: any XMLParserDelegate, processNamespaces: Bool = false
   ) throws(Diagnostic) {

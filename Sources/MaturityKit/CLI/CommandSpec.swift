@@ -9,6 +9,12 @@ package struct CommandSpec: Sendable {
     package var isRepeatable = false
     /// Allowed values, for validation and suggestions.
     package var choices: [String] = []
+
+    /// `--standards PATH`, repeatable, of the commands that read a bundle or a standard.
+    static let extraStandards = Option(
+      name: "standards", short: nil, value: "path",
+      help: "A folder or file of standards to load on top of the bundled ones. Repeatable.",
+      isRepeatable: true)
   }
 
   package struct Argument: Sendable {

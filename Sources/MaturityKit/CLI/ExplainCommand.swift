@@ -11,10 +11,7 @@ package enum ExplainCommand {
     options: [
       .init(name: "bundle", short: "b", value: "folder", help: "The evidence bundle."),
       .init(name: "strict", short: nil, value: nil, help: "Count waived requirements as not met."),
-      .init(
-        name: "standards", short: nil, value: "path",
-        help: "A folder or file of standards to load on top of the bundled ones. Repeatable.",
-        isRepeatable: true),
+      .extraStandards,
       BandYearOption.option,
     ],
     examples: [

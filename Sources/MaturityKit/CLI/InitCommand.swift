@@ -22,10 +22,7 @@ package enum InitCommand {
       .init(
         name: "lang", short: nil, value: "language",
         help: "Language of the requirement texts: en (default) or zh.", choices: ["en", "zh"]),
-      .init(
-        name: "standards", short: nil, value: "path",
-        help: "A folder or file of standards to load on top of the bundled ones. Repeatable.",
-        isRepeatable: true),
+      .extraStandards,
     ],
     examples: [
       "maturity init my-team --domain continuous-delivery=3 --organisation \"Acme\" --scope Shop",

@@ -6,10 +6,7 @@ package enum MetricsCommand {
       + " from.",
     arguments: [.init(name: "bundle", help: "An evidence bundle folder.", isRepeatable: false)],
     options: [
-      .init(
-        name: "standards", short: nil, value: "path",
-        help: "A folder or file of standards to load on top of the bundled ones. Repeatable.",
-        isRepeatable: true),
+      .extraStandards,
       BandYearOption.option,
     ],
     examples: [

@@ -13,10 +13,7 @@ package enum StandardsCommand {
       .init(
         name: "level", short: nil, value: "n",
         help: "For show: only the requirements of this level (what level N adds)."),
-      .init(
-        name: "standards", short: nil, value: "path",
-        help: "A folder or file of standards to load on top of the bundled ones. Repeatable.",
-        isRepeatable: true),
+      .extraStandards,
     ],
     examples: [
       "maturity standards list",
